@@ -1,0 +1,23 @@
+using PublicServices.Workflows.JsonLogic;
+
+namespace PublicServices.Workflows.Definitions.Steps;
+
+/// <summary>
+/// <c>type: task</c> — officials holding <see cref="Role"/> in the unit computed by <see cref="Unit"/> choose
+/// one of <see cref="Outcomes"/>. The chosen outcome name is the step's outcome.
+/// </summary>
+public sealed record TaskStepSettings(string Role, IReadOnlyDictionary<string, TaskOutcome> Outcomes) : IStepSettings
+{
+    /// <summary>Unit code over the instance variables (e.g. the grade-12 school); null = the procedure's agency.</summary>
+    public JsonLogicRule? Unit { get; init; }
+    public DurationSpec? Due { get; init; }
+    /// <summary>When the task is overdue: notify this role (e.g. the unit leader) and mark it overdue.</summary>
+    public string? EscalateTo { get; init; }
+}
+
+/// <summary>One button on the task page.</summary>
+public sealed record TaskOutcome(LocalizedText Label)
+{
+    /// <summary>The official must give a reason (refuse, request supplement).</summary>
+    public bool RequiresReason { get; init; }
+}

@@ -1,0 +1,29 @@
+namespace PublicServices.Workflows.Definitions;
+
+/// <summary>
+/// One procedure, one version, as loaded and validated from a file in workflows/.
+/// Immutable; an instance is pinned to (Id, Version) for its whole life.
+/// </summary>
+public sealed record WorkflowDefinition(
+    string Id,
+    int Version,
+    LocalizedText Title,
+    string Agency,
+    DurationSpec? Deadline,
+    IReadOnlyDictionary<string, FormDefinition> Forms,
+    FlowDefinition Flow,
+    string ContentHash,
+    SourceLocation Location)
+{
+    /// <summary>Short description shown in the catalogue.</summary>
+    public LocalizedText? Description { get; init; }
+
+    /// <summary>Documents the applicant must prepare, shown in the catalogue.</summary>
+    public IReadOnlyList<LocalizedText> RequiredDocuments { get; init; } = [];
+
+    /// <summary>Fee as shown in the catalogue (the payment step computes the real amount).</summary>
+    public LocalizedText? FeeText { get; init; }
+
+    /// <summary>Whether an applicant may keep several drafts of this procedure at once.</summary>
+    public bool AllowsSeveralDrafts { get; init; }
+}
