@@ -1,25 +1,13 @@
-var builder = WebApplication.CreateBuilder(args);
+using PublicServices.Web.Hosting;
 
-// Add services to the container.
-builder.Services.AddControllersWithViews();
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPortalServices();
 
 var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Home/Error");
-}
-app.UseRouting();
-
-app.UseAuthorization();
-
-app.MapStaticAssets();
-
-app.MapControllerRoute(
-    name: "default",
-    pattern: "{controller=Home}/{action=Index}/{id?}")
-    .WithStaticAssets();
-
-
+await app.PreparePortalAsync();
+app.UsePortalPipeline();
+app.MapPortalEndpoints();
 app.Run();
+
+/// <summary>Entry point; public so that integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

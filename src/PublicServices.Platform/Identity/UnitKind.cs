@@ -1,0 +1,3 @@
+namespace PublicServices.Platform.Identity;
+
+public enum UnitKind { School, ProvincialDepartment, RecognitionCentre, ExamCouncil, Ministry }

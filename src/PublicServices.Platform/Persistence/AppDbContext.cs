@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PublicServices.Platform.Identity;
+
+namespace PublicServices.Platform.Persistence;
+
+/// <summary>
+/// The one database of the portal: identity, data-protection keys (shared by every node), and each capability's
+/// tables, configured in <c>IEntityTypeConfiguration</c> classes beside the capability.
+/// The schema is created by the SQL scripts in Persistence/Migrations, never by EnsureCreated in production.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}

@@ -1,0 +1,3 @@
+namespace PublicServices.Platform.Persistence;
+
+public enum DatabaseProvider { Sqlite, Postgres }

@@ -1,0 +1,45 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PublicServices.Platform.Persistence;
+
+public static class PersistenceExtensions
+{
+    /// <summary>
+    /// Reads <c>Database:Provider</c>, <c>Database:DataPath</c> and <c>ConnectionStrings:Default</c> and registers
+    /// <see cref="AppDbContext"/> on SQLite (default) or PostgreSQL, plus the schema migrator.
+    /// </summary>
+    public static IServiceCollection AddPlatformPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = ResolveOptions(configuration, contentRoot);
+        services.AddSingleton(options);
+        services.AddDbContext<AppDbContext>(db => Configure(db, options));
+        services.AddDbContextFactory<AppDbContext>(db => Configure(db, options), ServiceLifetime.Scoped);
+        services.AddSingleton<SchemaMigrator>();
+        return services;
+    }
+
+    public static DatabaseOptions ResolveOptions(IConfiguration configuration, string contentRoot)
+    {
+        var options = new DatabaseOptions();
+        configuration.GetSection("Database").Bind(options);
+        options.DataPath = Path.GetFullPath(Path.Combine(contentRoot, options.DataPath));
+        options.ConnectionString = configuration.GetConnectionString("Default") is { Length: > 0 } cs
+            ? cs
+            : options.Provider == DatabaseProvider.Sqlite
+                ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(options.DataPath, "publicservices.db") }.ToString()
+                : throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Default is empty / Thiếu chuỗi kết nối PostgreSQL (ConnectionStrings__Default).");
+        return options;
+    }
+
+    public static void Configure(DbContextOptionsBuilder db, DatabaseOptions options)
+    {
+        if (options.Provider == DatabaseProvider.Postgres)
+            db.UseNpgsql(options.ConnectionString);
+        else
+            db.UseSqlite(options.ConnectionString);
+    }
+}

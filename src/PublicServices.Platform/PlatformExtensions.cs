@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PublicServices.Platform.Identity;
+using PublicServices.Platform.Persistence;
+
+namespace PublicServices.Platform;
+
+/// <summary>Everything the portal does that is not HTTP, registered for the web app and the CLI alike.</summary>
+public static class PlatformExtensions
+{
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddPlatformPersistence(configuration, contentRoot);
+        services.AddScoped<OfficialAccounts>();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+
+    /// <summary>Identity stores and rules shared by the web app and the CLI; the web app adds sign-in on top.</summary>
+    public static IdentityBuilder AddPlatformIdentityCore(this IServiceCollection services) =>
+        services.AddIdentityCore<ApplicationUser>(ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>();
+
+    public static void ConfigureIdentity(IdentityOptions options)
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 8;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireDigit = true;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.SignIn.RequireConfirmedAccount = false;
+    }
+}

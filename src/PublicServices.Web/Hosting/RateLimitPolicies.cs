@@ -1,0 +1,7 @@
+namespace PublicServices.Web.Hosting;
+
+public static class RateLimitPolicies
+{
+    /// <summary>Sign-in, second factor and registration posts, per client address.</summary>
+    public const string SignIn = "sign-in";
+}

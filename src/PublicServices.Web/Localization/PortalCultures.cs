@@ -1,0 +1,15 @@
+using System.Globalization;
+
+namespace PublicServices.Web.Localization;
+
+/// <summary>Vietnamese first (dd/MM/yyyy, 1.000.000 ₫); English through the language switch.</summary>
+public static class PortalCultures
+{
+    public const string Vietnamese = "vi-VN";
+    public const string English = "en-US";
+
+    public static readonly CultureInfo[] Supported = [new(Vietnamese), new(English)];
+
+    /// <summary>Short code for the html lang attribute and for choosing a text in a definition: "vi" or "en".</summary>
+    public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "vi";
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using PublicServices.Platform.Persistence;
+
+namespace PublicServices.Platform.Tests.Persistence;
+
+/// <summary>
+/// The hand-written migration scripts must produce exactly the schema EF Core derives from the model
+/// (EnsureCreated on a second, empty database), on both providers.
+/// </summary>
+public sealed class SchemaMigrationTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Should_produce_the_schema_the_model_expects(DatabaseProvider provider)
+    {
+        await using var migrated = await TestDatabases.MigratedAsync(await TestDatabases.NewAsync(provider));
+        await using var expected = TestDatabases.Context(await TestDatabases.NewAsync(provider));
+        await expected.Database.EnsureCreatedAsync();
+
+        var actual = await SchemaSnapshot.ReadAsync(migrated, provider);
+        var wanted = await SchemaSnapshot.ReadAsync(expected, provider);
+
+        Assert.NotEmpty(wanted);
+        Assert.Equal(string.Join("\n", wanted), string.Join("\n", actual));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Should_apply_each_script_once_when_run_again(DatabaseProvider provider)
+    {
+        var options = await TestDatabases.NewAsync(provider);
+        await using var db = TestDatabases.Context(options);
+        var migrator = new SchemaMigrator(options, NullLogger<SchemaMigrator>.Instance);
+
+        var first = await migrator.MigrateAsync(db);
+        var second = await migrator.MigrateAsync(db);
+
+        Assert.Equal(SchemaMigrator.Scripts(provider).Select(s => s.Id), first);
+        Assert.Empty(second);
+    }
+
+    [Fact]
+    public async Task Should_migrate_safely_when_two_nodes_start_at_once_on_postgres()
+    {
+        var options = await TestDatabases.NewPostgresAsync();
+        await using var a = TestDatabases.Context(options);
+        await using var b = TestDatabases.Context(options);
+
+        var results = await Task.WhenAll(
+            new SchemaMigrator(options, NullLogger<SchemaMigrator>.Instance).MigrateAsync(a),
+            new SchemaMigrator(options, NullLogger<SchemaMigrator>.Instance).MigrateAsync(b));
+
+        Assert.Equal(SchemaMigrator.Scripts(DatabaseProvider.Postgres).Count, results.Sum(r => r.Count));
+    }
+
+    [Fact]
+    public async Task Should_use_write_ahead_logging_on_sqlite()
+    {
+        await using var db = await TestDatabases.MigratedAsync(TestDatabases.NewSqlite());
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+}
