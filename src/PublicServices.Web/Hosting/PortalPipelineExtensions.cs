@@ -22,13 +22,14 @@ public static class PortalPipelineExtensions
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // Before the error handlers, so that a re-executed error page keeps the visitor's language.
+        app.UseRequestLocalization();
         if (app.Environment.IsDevelopment())
             app.UseDeveloperExceptionPage();
         else
             app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -8,7 +8,8 @@ public static class PortalCultures
     public const string Vietnamese = "vi-VN";
     public const string English = "en-US";
 
-    public static readonly CultureInfo[] Supported = [new(Vietnamese), new(English)];
+    /// <summary>The specific cultures, plus the short codes "vi" and "en" accepted in <c>?culture=</c>.</summary>
+    public static readonly CultureInfo[] Supported = [new(Vietnamese), new(English), new("vi"), new("en")];
 
     /// <summary>Short code for the html lang attribute and for choosing a text in a definition: "vi" or "en".</summary>
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "vi";

@@ -1,0 +1,60 @@
+using System.Net;
+using PublicServices.Web.Tests.Support;
+
+namespace PublicServices.Web.Tests.Foundation;
+
+public sealed class ShellTests : IClassFixture<PortalFactory>
+{
+    private readonly PortalFactory portal;
+
+    public ShellTests(PortalFactory portal) => this.portal = portal;
+
+    [Fact]
+    public async Task Should_serve_the_home_page_in_vietnamese_by_default()
+    {
+        var page = await HtmlPage.GetAsync(portal.Browser(), "/");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("vi", page.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Dịch vụ công trực tuyến ngành Giáo dục", page.Text);
+    }
+
+    [Fact]
+    public async Task Should_switch_to_english_and_remember_it()
+    {
+        var browser = portal.Browser();
+        var switched = await browser.GetAsync("/language/en?returnUrl=%2F");
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+
+        var page = await HtmlPage.GetAsync(browser, "/");
+
+        Assert.Equal("en", page.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Online public services of the education sector", page.Text);
+    }
+
+    [Fact]
+    public async Task Should_refuse_to_redirect_the_language_switch_off_site()
+    {
+        var response = await portal.Browser().GetAsync("/language/en?returnUrl=https%3A%2F%2Fevil.example");
+
+        Assert.Equal("/", response.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task Should_report_healthy_with_the_database_reachable()
+    {
+        var response = await portal.Browser().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Should_serve_the_openapi_document()
+    {
+        var response = await portal.Browser().GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("/api/v1/identity/login", await response.Content.ReadAsStringAsync());
+    }
+}
