@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using PublicServices.Platform.Engine;
 using PublicServices.Platform.Identity;
 
 namespace PublicServices.Platform.Persistence;
@@ -17,9 +18,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
+    public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
+    public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();
+    public DbSet<JournalEntryRecord> Journal => Set<JournalEntryRecord>();
+    public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+    public DbSet<OutboxMessageRecord> Outbox => Set<OutboxMessageRecord>();
+    public DbSet<BatchJobRecord> BatchJobs => Set<BatchJobRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        EngineModelConfiguration.Configure(builder);
     }
 }
