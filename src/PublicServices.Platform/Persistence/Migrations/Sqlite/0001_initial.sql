@@ -32,10 +32,40 @@ CREATE TABLE "AspNetUsers" (
 );
 
 
+CREATE TABLE "batch_jobs" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_batch_jobs" PRIMARY KEY,
+    "Signal" TEXT NOT NULL,
+    "Key" TEXT NULL,
+    "Status" TEXT NOT NULL,
+    "Total" INTEGER NOT NULL,
+    "Processed" INTEGER NOT NULL,
+    "Refused" INTEGER NOT NULL,
+    "StartedAt" TEXT NOT NULL,
+    "FinishedAt" TEXT NULL,
+    "LastError" TEXT NULL
+);
+
+
 CREATE TABLE "DataProtectionKeys" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_DataProtectionKeys" PRIMARY KEY AUTOINCREMENT,
     "FriendlyName" TEXT NULL,
     "Xml" TEXT NULL
+);
+
+
+CREATE TABLE "outbox_messages" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_outbox_messages" PRIMARY KEY,
+    "Kind" TEXT NOT NULL,
+    "PayloadJson" TEXT NOT NULL,
+    "InstanceId" TEXT NULL,
+    "Status" TEXT NOT NULL,
+    "DueAt" TEXT NOT NULL,
+    "Attempts" INTEGER NOT NULL,
+    "LeaseOwner" TEXT NULL,
+    "LeaseUntil" TEXT NULL,
+    "LastError" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "ProcessedAt" TEXT NULL
 );
 
 
@@ -45,6 +75,69 @@ CREATE TABLE "units" (
     "NameEn" TEXT NOT NULL,
     "Kind" TEXT NOT NULL,
     "ParentCode" TEXT NULL
+);
+
+
+CREATE TABLE "workflow_bookmarks" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_workflow_bookmarks" PRIMARY KEY,
+    "InstanceId" TEXT NOT NULL,
+    "StepId" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Key" TEXT NULL,
+    "DueAt" TEXT NULL,
+    "LeaseOwner" TEXT NULL,
+    "LeaseUntil" TEXT NULL,
+    "Attempts" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL
+);
+
+
+CREATE TABLE "workflow_definitions" (
+    "DefinitionId" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL,
+    "ContentHash" TEXT NOT NULL,
+    "FileName" TEXT NOT NULL,
+    "Source" TEXT NOT NULL,
+    "LoadedAt" TEXT NOT NULL,
+    CONSTRAINT "PK_workflow_definitions" PRIMARY KEY ("DefinitionId", "Version")
+);
+
+
+CREATE TABLE "workflow_incidents" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_workflow_incidents" PRIMARY KEY,
+    "InstanceId" TEXT NULL,
+    "StepId" TEXT NULL,
+    "Source" TEXT NOT NULL,
+    "OutboxMessageId" TEXT NULL,
+    "Error" TEXT NOT NULL,
+    "OccurredAt" TEXT NOT NULL,
+    "ResolvedAt" TEXT NULL,
+    "ResolvedBy" TEXT NULL
+);
+
+
+CREATE TABLE "workflow_instances" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_workflow_instances" PRIMARY KEY,
+    "DefinitionId" TEXT NOT NULL,
+    "DefinitionVersion" INTEGER NOT NULL,
+    "Status" TEXT NOT NULL,
+    "StateJson" TEXT NOT NULL,
+    "Result" TEXT NULL,
+    "Revision" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL
+);
+
+
+CREATE TABLE "workflow_journal" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_workflow_journal" PRIMARY KEY AUTOINCREMENT,
+    "InstanceId" TEXT NOT NULL,
+    "StepId" TEXT NOT NULL,
+    "Event" TEXT NOT NULL,
+    "Outcome" TEXT NULL,
+    "Actor" TEXT NULL,
+    "At" TEXT NOT NULL,
+    "Summary" TEXT NULL
 );
 
 
@@ -122,7 +215,31 @@ CREATE INDEX "IX_AspNetUsers_UnitCode" ON "AspNetUsers" ("UnitCode");
 CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
 
 
+CREATE INDEX "IX_outbox_messages_Status_DueAt" ON "outbox_messages" ("Status", "DueAt");
+
+
 CREATE INDEX "IX_units_ParentCode" ON "units" ("ParentCode");
+
+
+CREATE INDEX "IX_workflow_bookmarks_DueAt" ON "workflow_bookmarks" ("DueAt");
+
+
+CREATE INDEX "IX_workflow_bookmarks_InstanceId" ON "workflow_bookmarks" ("InstanceId");
+
+
+CREATE INDEX "IX_workflow_bookmarks_Kind_Key" ON "workflow_bookmarks" ("Kind", "Key");
+
+
+CREATE INDEX "IX_workflow_incidents_InstanceId" ON "workflow_incidents" ("InstanceId");
+
+
+CREATE INDEX "IX_workflow_incidents_ResolvedAt" ON "workflow_incidents" ("ResolvedAt");
+
+
+CREATE INDEX "IX_workflow_instances_DefinitionId_DefinitionVersion_Status" ON "workflow_instances" ("DefinitionId", "DefinitionVersion", "Status");
+
+
+CREATE INDEX "IX_workflow_journal_InstanceId_Id" ON "workflow_journal" ("InstanceId", "Id");
 
 
 

@@ -1,0 +1,73 @@
+using PublicServices.Platform.Engine;
+using PublicServices.Platform.Persistence;
+using PublicServices.Platform.Tests.Persistence;
+
+namespace PublicServices.Platform.Tests.Engine;
+
+public sealed class LeaseClaimsTests
+{
+    private static readonly DateTime Now = new(2026, 4, 21, 8, 0, 0, DateTimeKind.Utc);
+
+    private static async Task<DatabaseOptions> WithDueBookmarksAsync(DatabaseProvider provider, int count)
+    {
+        var options = await TestDatabases.NewAsync(provider);
+        await using var db = await TestDatabases.MigratedAsync(options);
+        for (var i = 0; i < count; i++)
+            db.Bookmarks.Add(new BookmarkRecord
+            {
+                Id = Guid.NewGuid(), InstanceId = Guid.NewGuid(), StepId = "wait", Kind = "timer",
+                DueAt = Now.AddMinutes(-i), CreatedAt = Now.AddDays(-1),
+            });
+        db.Bookmarks.Add(new BookmarkRecord
+        {
+            Id = Guid.NewGuid(), InstanceId = Guid.NewGuid(), StepId = "later", Kind = "timer", DueAt = Now.AddHours(1), CreatedAt = Now,
+        });
+        await db.SaveChangesAsync();
+        return options;
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Should_give_each_due_bookmark_to_exactly_one_of_two_racing_workers(DatabaseProvider provider)
+    {
+        var options = await WithDueBookmarksAsync(provider, 200);
+        var claims = new LeaseClaims(options);
+
+        async Task<List<Guid>> Worker(string name)
+        {
+            await using var db = TestDatabases.Context(options);
+            var mine = new List<Guid>();
+            while (true)
+            {
+                var batch = await claims.ClaimDueBookmarksAsync(db, name, Now, TimeSpan.FromMinutes(5), 7, CancellationToken.None);
+                if (batch.Count == 0)
+                    return mine;
+                mine.AddRange(batch);
+            }
+        }
+
+        var results = await Task.WhenAll(Task.Run(() => Worker("node-a")), Task.Run(() => Worker("node-b")));
+
+        Assert.Empty(results[0].Intersect(results[1]));
+        Assert.Equal(200, results[0].Count + results[1].Count);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Should_reclaim_work_only_after_the_lease_of_a_crashed_worker_expires(DatabaseProvider provider)
+    {
+        var options = await WithDueBookmarksAsync(provider, 3);
+        var claims = new LeaseClaims(options);
+        await using var db = TestDatabases.Context(options);
+
+        var crashed = await claims.ClaimDueBookmarksAsync(db, "crashed", Now, TimeSpan.FromMinutes(5), 10, CancellationToken.None);
+        var tooEarly = await claims.ClaimDueBookmarksAsync(db, "other", Now.AddMinutes(4), TimeSpan.FromMinutes(5), 10, CancellationToken.None);
+        var afterExpiry = await claims.ClaimDueBookmarksAsync(db, "other", Now.AddMinutes(6), TimeSpan.FromMinutes(5), 10, CancellationToken.None);
+
+        Assert.Equal(3, crashed.Count);
+        Assert.Empty(tooEarly);
+        Assert.Equal(crashed.Order(), afterExpiry.Order());
+    }
+}
