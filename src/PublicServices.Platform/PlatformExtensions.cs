@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PublicServices.Platform.Engine;
 using PublicServices.Platform.Identity;
 using PublicServices.Platform.Persistence;
 
@@ -15,6 +16,7 @@ public static class PlatformExtensions
         services.AddPlatformPersistence(configuration, contentRoot);
         services.AddScoped<OfficialAccounts>();
         services.AddScoped<DemoSeeder>();
+        services.AddEngineHosting(configuration);
         return services;
     }
 

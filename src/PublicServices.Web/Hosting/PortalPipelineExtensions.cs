@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using PublicServices.Platform.Identity;
 using PublicServices.Platform.Persistence;
+using PublicServices.Web.Api;
 using PublicServices.Web.Identity;
 
 namespace PublicServices.Web.Hosting;
@@ -28,7 +29,9 @@ public static class PortalPipelineExtensions
             app.UseDeveloperExceptionPage();
         else
             app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // Pages get a localized error page; the API gets ProblemDetails, never HTML.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
@@ -46,6 +49,7 @@ public static class PortalPipelineExtensions
             .WithTags("Identity")
             .MapIdentityApi<ApplicationUser>()
             .RequireRateLimiting(RateLimitPolicies.SignIn);
+        app.MapAdminIncidents();
         app.MapControllers();
         return app;
     }

@@ -37,6 +37,8 @@ public static class PortalServiceExtensions
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((mvc, factory) =>
             ModelBindingMessages.Localize(mvc.ModelBindingMessageProvider, factory.Create(typeof(SharedResource))));
         services.AddScoped<ApplicantRegistration>();
+        if (builder.Configuration.GetValue("Workers:Enabled", true))
+            services.AddHostedService<PublicServices.Platform.Engine.EngineWorker>();
         return builder;
     }
 

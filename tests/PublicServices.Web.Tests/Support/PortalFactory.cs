@@ -28,6 +28,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataPath", DataPath);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
+        // Tests drive background work explicitly, with a controlled clock.
+        builder.UseSetting("Workers:Enabled", "false");
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
     }

@@ -4,6 +4,8 @@ namespace PublicServices.Web.Features.Errors;
 
 /// <summary>Error pages in both languages; never a stack trace outside Development.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+[IgnoreAntiforgeryToken] // error pages are re-executed for failed POSTs too
+
 public sealed class ErrorsController : Controller
 {
     [Route("/error/{status:int}")]

@@ -1,0 +1,3 @@
+namespace PublicServices.Platform.Engine;
+
+public enum RetryOutcome { Retried, NotFound, AlreadyResolved, NotRetryable }
