@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Identity;
 using PublicServices.Platform.Persistence;
+using PublicServices.Platform.Storage;
 
 namespace PublicServices.Platform;
 
@@ -13,7 +14,9 @@ public static class PlatformExtensions
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddSingleton(TimeProvider.System);
+        var database = PersistenceExtensions.ResolveOptions(configuration, contentRoot);
         services.AddPlatformPersistence(configuration, contentRoot);
+        services.AddSingleton<IFileStorage>(new LocalFileStorage(Path.Combine(database.DataPath, "files")));
         services.AddScoped<OfficialAccounts>();
         services.AddScoped<DemoSeeder>();
         services.AddEngineHosting(configuration);
