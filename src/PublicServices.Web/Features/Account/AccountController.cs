@@ -24,6 +24,10 @@ public sealed class AccountController(
     [EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> Register(RegisterForm form)
     {
+        // The CCCD rules run even when other fields are missing, so every problem is reported at once.
+        if (!string.IsNullOrWhiteSpace(form.Cccd))
+            foreach (var message in CccdCheck.Errors(form.Cccd.Trim(), form.DateOfBirth, l))
+                ModelState.AddModelError(nameof(form.Cccd), message);
         if (ModelState.IsValid)
         {
             var errors = await registration.RegisterAsync(form);

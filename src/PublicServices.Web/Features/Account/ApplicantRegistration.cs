@@ -13,12 +13,11 @@ namespace PublicServices.Web.Features.Account;
 /// </summary>
 public sealed class ApplicantRegistration(UserManager<ApplicationUser> users, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
+    /// <summary>Expects a form whose field rules (including the CCCD structure) already passed.</summary>
     public async Task<IReadOnlyList<(string Field, string Message)>> RegisterAsync(RegisterForm form)
     {
         var errors = new List<(string, string)>();
         var cccd = form.Cccd.Trim();
-        foreach (var message in CccdCheck.Errors(cccd, form.DateOfBirth, l))
-            errors.Add((nameof(form.Cccd), message));
         if (await users.FindByEmailAsync(form.Email) is not null)
             errors.Add((nameof(form.Email), l["Identity.DuplicateEmail", form.Email]));
         if (errors.Count > 0)
