@@ -94,4 +94,14 @@ public sealed class VietQrParserTests
         Assert.Contains(missing.Errors, e => e.Code == VietQrErrorCode.MissingTag && e.Path == "38/02");
         Assert.Equal(VietQrErrorCode.UnknownService, Assert.Single(unknown.Errors).Code);
     }
+
+    [Fact]
+    public void Should_check_tags_only_after_the_lengths_frame()
+    {
+        var result = VietQrParser.Parse(WithCrc(Body(Valid).Replace("5802VN", "5802VNA102xy", StringComparison.Ordinal)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(VietQrErrorCode.InvalidTag, error.Code);
+        Assert.Equal("A1", error.Path);
+    }
 }

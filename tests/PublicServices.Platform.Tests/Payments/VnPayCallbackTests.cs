@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Primitives;
 using PublicServices.Platform.Payments.Protocols.VnPay;
 
 namespace PublicServices.Platform.Tests.Payments;
@@ -124,5 +125,19 @@ public sealed class VnPayCallbackTests
         Assert.NotEqual(hash, VnPaySigner.Sign(fields, "k"));
         Assert.True(VnPaySigner.Verify(fields, hash, "k"));
         Assert.False(VnPaySigner.Verify(fields, hash, "other"));
+    }
+
+    [Fact]
+    public void Should_read_an_aspnet_query_collection_and_see_repeated_keys()
+    {
+        var single = GatewayCallback().Select(p => new KeyValuePair<string, StringValues>(p.Key, p.Value)).ToList();
+        var repeated = single.Select(p => p.Key == "vnp_Amount" ? new KeyValuePair<string, StringValues>(p.Key, new StringValues(["1500000", "100"])) : p).ToList();
+
+        var ok = VnPayCallback.ParseQuery(single);
+        var twice = VnPayCallback.ParseQuery(repeated);
+
+        Assert.True(ok.IsWellFormed);
+        Assert.True(ok.VerifySignature(VnPayClientTests.Options.HashSecret));
+        Assert.Contains(twice.Errors, e => e.Contains("vnp_Amount is repeated", StringComparison.Ordinal));
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Primitives;
 
 namespace PublicServices.Platform.Payments.Protocols.VnPay;
 
@@ -34,6 +35,12 @@ public sealed record VnPayCallback
     public bool IsCancelledByCustomer => ResponseCode == "24";
 
     public bool VerifySignature(string hashSecret) => VnPaySigner.Verify(Parameters, SecureHash, hashSecret);
+
+    /// <summary>For ASP.NET Core's Request.Query / Request.Form: a key sent twice stays visible as a repeat.</summary>
+    public static VnPayCallback ParseQuery(IEnumerable<KeyValuePair<string, StringValues>> query) =>
+        Parse(query.SelectMany(p => p.Value.Count == 0
+            ? [new KeyValuePair<string, string>(p.Key, "")]
+            : p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? ""))));
 
     public static VnPayCallback Parse(IEnumerable<KeyValuePair<string, string>> query)
     {
