@@ -1,3 +1,4 @@
+using PublicServices.Tests;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using PublicServices.Platform.Payments.Protocols.VietQr;
@@ -11,7 +12,7 @@ public sealed partial class VietQrExampleTests(ITestOutputHelper output)
     private static readonly string[] Mandatory = ["00", "01", "38", "53", "58", "63"];
 
     private static JsonElement Load() =>
-        JsonDocument.Parse(File.ReadAllText(ConformanceFile.Path("vietqr-examples.json"))).RootElement;
+        JsonDocument.Parse(File.ReadAllText(RepoPaths.Conformance("vietqr-examples.json"))).RootElement;
 
     [Fact]
     public void Should_agree_with_every_example()

@@ -1,3 +1,4 @@
+using PublicServices.Tests;
 using System.Text.Json;
 using PublicServices.Platform.Payments.Protocols.VietQr;
 using Xunit.Abstractions;
@@ -20,7 +21,7 @@ public sealed class VietQrPayloadTests(ITestOutputHelper output)
     {
         // Every valid NAPAS example whose tags are exactly what we emit, in our order (00 01 38 53 [54] 58
         // [62{08}] 63, with 01 = 12 iff an amount is present) must come out of Build identical.
-        var root = JsonDocument.Parse(File.ReadAllText(ConformanceFile.Path("vietqr-examples.json"))).RootElement;
+        var root = JsonDocument.Parse(File.ReadAllText(RepoPaths.Conformance("vietqr-examples.json"))).RootElement;
         var compared = 0;
         foreach (var example in root.GetProperty("examples").EnumerateArray())
         {

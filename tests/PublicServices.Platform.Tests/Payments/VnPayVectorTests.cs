@@ -1,3 +1,4 @@
+using PublicServices.Tests;
 using System.Text.Json;
 using PublicServices.Platform.Payments.Protocols.VnPay;
 using Xunit.Abstractions;
@@ -8,7 +9,7 @@ namespace PublicServices.Platform.Tests.Payments;
 public sealed class VnPayVectorTests(ITestOutputHelper output)
 {
     private static JsonElement Load() =>
-        JsonDocument.Parse(File.ReadAllText(ConformanceFile.Path("vnpay-vectors.json"))).RootElement;
+        JsonDocument.Parse(File.ReadAllText(RepoPaths.Conformance("vnpay-vectors.json"))).RootElement;
 
     private static List<KeyValuePair<string, string>> Params(JsonElement vector) =>
         vector.GetProperty("params").EnumerateObject().Select(p => new KeyValuePair<string, string>(p.Name, p.Value.GetString()!)).ToList();
