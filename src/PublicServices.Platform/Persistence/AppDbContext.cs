@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Identity;
+using PublicServices.Platform.Sequences;
 
 namespace PublicServices.Platform.Persistence;
 
@@ -25,6 +26,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
     public DbSet<OutboxMessageRecord> Outbox => Set<OutboxMessageRecord>();
     public DbSet<BatchJobRecord> BatchJobs => Set<BatchJobRecord>();
+    public DbSet<SequenceRecord> Sequences => Set<SequenceRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

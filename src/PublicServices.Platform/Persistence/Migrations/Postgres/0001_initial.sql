@@ -74,6 +74,13 @@ CREATE TABLE outbox_messages (
 );
 
 
+CREATE TABLE sequences (
+    "Scope" character varying(128) NOT NULL,
+    "Last" bigint NOT NULL,
+    CONSTRAINT "PK_sequences" PRIMARY KEY ("Scope")
+);
+
+
 CREATE TABLE units (
     "Code" character varying(32) NOT NULL,
     "NameVi" character varying(256) NOT NULL,

@@ -69,6 +69,12 @@ CREATE TABLE "outbox_messages" (
 );
 
 
+CREATE TABLE "sequences" (
+    "Scope" TEXT NOT NULL CONSTRAINT "PK_sequences" PRIMARY KEY,
+    "Last" INTEGER NOT NULL
+);
+
+
 CREATE TABLE "units" (
     "Code" TEXT NOT NULL CONSTRAINT "PK_units" PRIMARY KEY,
     "NameVi" TEXT NOT NULL,
