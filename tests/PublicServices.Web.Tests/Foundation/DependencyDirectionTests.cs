@@ -25,10 +25,11 @@ public sealed class DependencyDirectionTests
     }
 
     [Fact]
-    public void Should_keep_platform_free_of_the_web_app_and_mvc()
+    public void Should_let_platform_use_the_engine_but_not_the_web_app()
     {
         var references = References(Platform);
 
+        Assert.Contains(Workflows.GetName().Name, references);
         Assert.DoesNotContain(Web.GetName().Name, references);
         Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore.Mvc", StringComparison.Ordinal));
     }

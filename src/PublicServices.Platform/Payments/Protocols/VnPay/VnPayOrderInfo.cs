@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using PublicServices.Workflows.Text;
 
 namespace PublicServices.Platform.Payments.Protocols.VnPay;
 
@@ -12,21 +12,10 @@ public static class VnPayOrderInfo
     public const int MaxLength = 255;
     private const string AllowedPunctuation = "-_.,:/#";
 
-    public static string RemoveDiacritics(string text)
-    {
-        // đ/Đ are letters of their own, not d + a mark, so Unicode decomposition leaves them alone.
-        var decomposed = text.Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-                builder.Append(c);
-        return builder.ToString().Normalize(NormalizationForm.FormC);
-    }
-
     /// <summary>Diacritics removed, anything but ASCII letters, digits, space and - _ . , : / # turned into spaces, runs of spaces collapsed, cut to 255.</summary>
     public static string Sanitize(string text)
     {
-        var plain = RemoveDiacritics(text);
+        var plain = VietnameseText.RemoveDiacritics(text);
         var builder = new StringBuilder(plain.Length);
         foreach (var c in plain)
         {
