@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+using PublicServices.Workflows.Definitions;
+using PublicServices.Workflows.Runtime;
+
+namespace PublicServices.Workflows.Activities;
+
+/// <summary>What an activity sees of the run: the definition, its step, the instance's variables, the time and the actor.</summary>
+public sealed class ActivityContext(WorkflowDefinition definition, StepDefinition step, WorkflowState state, DateTimeOffset now, string actor, List<OutboxRequest> outbox)
+{
+    public WorkflowDefinition Definition { get; } = definition;
+    public StepDefinition Step { get; } = step;
+    public WorkflowState State { get; } = state;
+    public JsonObject Variables => State.Variables;
+    public DateTimeOffset Now { get; } = now;
+    public string Actor { get; } = actor;
+
+    /// <summary>Asks the host to deliver something outside the process (written to the outbox with this step's changes).</summary>
+    public void Send(string kind, JsonObject payload) => outbox.Add(new OutboxRequest(kind, payload));
+}

@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using PublicServices.Workflows.Definitions.Steps;
+using PublicServices.Workflows.Runtime;
+
+namespace PublicServices.Workflows.Activities;
+
+/// <summary>
+/// Computes the fee from the dossier and waits for the payment capability to report "paid", "expired" or "cancelled".
+/// The amount is fixed when the step is reached, so later edits of the dossier cannot change what is owed.
+/// </summary>
+public sealed class PaymentActivity(DueDates dueDates) : Activity<PaymentStepSettings>
+{
+    protected override IReadOnlyCollection<string> Outcomes(PaymentStepSettings settings) => ["paid", "expired", "cancelled"];
+
+    protected override ActivityResult Execute(ActivityContext context, PaymentStepSettings settings)
+    {
+        var amount = settings.Amount.Evaluate(context.Variables);
+        if (amount is not JsonValue value || !value.TryGetValue<double>(out var number) || number <= 0 || number != Math.Floor(number))
+            throw new InvalidOperationException($"Payment amount must be a positive whole number of VND, got {amount?.ToJsonString() ?? "null"}.");
+        return ActivityResult.Wait(new WaitRequest(BookmarkKinds.Payment, null, null, new JsonObject
+        {
+            ["amount"] = (long)number,
+            ["descriptionVi"] = settings.Description.Vi,
+            ["descriptionEn"] = settings.Description.En,
+            ["expiresAt"] = dueDates.From(context.Now, settings.Expiry).ToString("O"),
+        }));
+    }
+
+    protected override ActivityResult Resume(ActivityContext context, PaymentStepSettings settings, Bookmark bookmark, Stimulus stimulus)
+    {
+        context.Variables[context.Step.Id] = new JsonObject
+        {
+            ["status"] = stimulus.Outcome,
+            ["amount"] = bookmark.Data?["amount"]?.DeepClone(),
+            ["payment"] = stimulus.Payload?.DeepClone(),
+        };
+        return ActivityResult.Outcome(stimulus.Outcome);
+    }
+}

@@ -1,0 +1,3 @@
+namespace PublicServices.Workflows.Runtime;
+
+public enum InstanceStatus { Running, Waiting, Completed, Faulted, Cancelled }

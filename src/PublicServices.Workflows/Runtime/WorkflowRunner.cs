@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using PublicServices.Workflows.Activities;
+using PublicServices.Workflows.Definitions;
+
+namespace PublicServices.Workflows.Runtime;
+
+/// <summary>
+/// Runs a definition against an instance state until every branch waits, and reports what changed. Pure: no I/O, no
+/// clock of its own, no state kept between calls — the host loads the state, calls once, saves the result in one
+/// transaction. A refused stimulus leaves the state untouched.
+/// </summary>
+public sealed class WorkflowRunner(IActivityResolver activities)
+{
+    /// <summary>Steps one call may execute before the run is stopped as a loop (an incident, not a hung worker).</summary>
+    public const int MaxStepsPerCall = 1000;
+
+    public RunResult Start(WorkflowDefinition definition, Guid instanceId, JsonObject? input, string actor, DateTimeOffset now)
+    {
+        var state = new WorkflowState
+        {
+            InstanceId = instanceId,
+            DefinitionId = definition.Id,
+            DefinitionVersion = definition.Version,
+            Status = InstanceStatus.Running,
+            Variables = (JsonObject?)input?.DeepClone() ?? [],
+        };
+        var run = new Run(definition, state, actor, now, activities);
+        run.Journal(definition.Flow.Start, JournalEvents.Started, null, $"{definition.Id} v{definition.Version}");
+        return run.Continue([definition.Flow.Start]);
+    }
+
+    public RunResult Resume(WorkflowDefinition definition, WorkflowState state, Stimulus stimulus, DateTimeOffset now)
+    {
+        if (state.Status != InstanceStatus.Waiting)
+            return Refuse(state, RefusalReason.InstanceNotWaiting,
+                $"Hồ sơ không còn chờ xử lý ({state.Status}) / The instance is not waiting (it is {state.Status}).");
+        var bookmark = state.Bookmarks.Find(b => b.Id == stimulus.BookmarkId);
+        if (bookmark is null)
+            return Refuse(state, RefusalReason.UnknownBookmark,
+                "Thao tác này đã được thực hiện hoặc không còn hiệu lực / This action was already taken or is no longer open.");
+        if (bookmark.Kind != stimulus.Kind)
+            return Refuse(state, RefusalReason.KindMismatch, $"Expected a {bookmark.Kind} stimulus, got {stimulus.Kind}.");
+
+        var step = definition.Flow.Steps[bookmark.StepId];
+        var activity = activities.Resolve(step.Type);
+        var scratch = new List<OutboxRequest>();
+        if (activity.Check(new ActivityContext(definition, step, state, now, stimulus.Actor, scratch), bookmark, stimulus) is { } refusal)
+            return new RunResult(state, [], [], [], [], refusal);
+
+        state = state.Clone();
+        state.Status = InstanceStatus.Running;
+        var run = new Run(definition, state, stimulus.Actor, now, activities);
+        run.Close(bookmark);
+        return run.ResumeStep(step, activity, bookmark, stimulus);
+    }
+
+    /// <summary>Runs the faulted step again (an administrator's retry of an incident).</summary>
+    public RunResult Retry(WorkflowDefinition definition, WorkflowState state, string actor, DateTimeOffset now)
+    {
+        if (state.Status != InstanceStatus.Faulted || state.Fault is null)
+            return Refuse(state, RefusalReason.NotFaulted, "Hồ sơ không ở trạng thái lỗi / The instance has no fault to retry.");
+        var stepId = state.Fault.StepId;
+        state = state.Clone();
+        state.Fault = null;
+        state.Status = InstanceStatus.Running;
+        var run = new Run(definition, state, actor, now, activities);
+        run.Journal(stepId, JournalEvents.Retried, null, null);
+        return run.Continue([stepId]);
+    }
+
+    /// <summary>Ends the instance at once (withdrawal, cancellation): every open wait is closed.</summary>
+    public RunResult Cancel(WorkflowDefinition definition, WorkflowState state, string actor, string reason, DateTimeOffset now)
+    {
+        if (state.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
+            return Refuse(state, RefusalReason.InstanceNotWaiting, "Hồ sơ đã kết thúc / The instance has already ended.");
+        state = state.Clone();
+        var run = new Run(definition, state, actor, now, activities);
+        foreach (var bookmark in state.Bookmarks.ToList())
+            run.Close(bookmark);
+        state.Status = InstanceStatus.Cancelled;
+        state.Result = "cancelled";
+        run.Journal(definition.Flow.Start, JournalEvents.Cancelled, null, reason);
+        return run.Result();
+    }
+
+    private static RunResult Refuse(WorkflowState state, RefusalReason reason, string message) =>
+        new(state, [], [], [], [], new Refusal(reason, message));
+}
