@@ -19,7 +19,7 @@ public static class PlatformExtensions
         services.AddSingleton<IFileStorage>(new LocalFileStorage(Path.Combine(database.DataPath, "files")));
         services.AddScoped<OfficialAccounts>();
         services.AddScoped<DemoSeeder>();
-        services.AddEngineHosting(configuration);
+        services.AddEngineHosting(configuration, contentRoot);
         return services;
     }
 

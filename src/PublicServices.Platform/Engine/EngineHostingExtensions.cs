@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PublicServices.Workflows;
+using PublicServices.Workflows.Calendar;
 
 namespace PublicServices.Platform.Engine;
 
 public static class EngineHostingExtensions
 {
     /// <summary>Persistence of the workflow engine, the outbox and the background work units (the web app hosts the loop).</summary>
-    public static IServiceCollection AddEngineHosting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddEngineHosting(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var options = new WorkerOptions();
         configuration.GetSection("Workers").Bind(options);
@@ -14,6 +16,14 @@ public static class EngineHostingExtensions
         services.AddSingleton<LeaseClaims>();
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<IBackgroundWork, OutboxWork>();
+        services.AddScoped<IBackgroundWork, TimerWork>();
+        services.AddSingleton<DefinitionRegistry>();
+        services.AddScoped<WorkflowEngine>();
+        services.AddScoped<SignalBroadcaster>();
+        services.AddWorkflowRuntime();
+        var files = WorkflowFiles.Resolve(configuration, contentRoot);
+        services.AddSingleton(files);
+        services.AddSingleton<IWorkingCalendar>(_ => WorkingCalendar.LoadDirectory(files.Calendar));
         services.AddScoped<IncidentService>();
         return services;
     }

@@ -1,0 +1,44 @@
+using PublicServices.Workflows.Definitions;
+
+namespace PublicServices.Platform.Engine;
+
+/// <summary>
+/// Every loaded version of every procedure, in memory (definitions are small and immutable). Instances find theirs by
+/// (id, version); new instances start on the latest version.
+/// </summary>
+public sealed class DefinitionRegistry
+{
+    private readonly Dictionary<(string Id, int Version), WorkflowDefinition> all = [];
+    private readonly Dictionary<string, WorkflowDefinition> latest = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+
+    public void Add(WorkflowDefinition definition)
+    {
+        lock (gate)
+        {
+            all[(definition.Id, definition.Version)] = definition;
+            if (!latest.TryGetValue(definition.Id, out var current) || current.Version < definition.Version)
+                latest[definition.Id] = definition;
+        }
+    }
+
+    public WorkflowDefinition Get(string id, int version)
+    {
+        lock (gate)
+            return all.TryGetValue((id, version), out var definition)
+                ? definition
+                : throw new KeyNotFoundException($"Definition {id} v{version} is not loaded.");
+    }
+
+    public WorkflowDefinition? Latest(string id)
+    {
+        lock (gate)
+            return latest.GetValueOrDefault(id);
+    }
+
+    public IReadOnlyList<WorkflowDefinition> Published()
+    {
+        lock (gate)
+            return latest.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+    }
+}

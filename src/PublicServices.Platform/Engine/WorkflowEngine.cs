@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PublicServices.Platform.Persistence;
+using PublicServices.Workflows.Runtime;
+
+namespace PublicServices.Platform.Engine;
+
+/// <summary>
+/// The engine on the database: loads an instance, runs the pure <see cref="WorkflowRunner"/> once, and stages every change
+/// — state with its revision check, bookmarks, journal, outbox, incident — on the caller's context. The caller adds its
+/// own changes (a dossier, a payment) and saves once: one transaction per step. A concurrent save of the same instance
+/// fails with <see cref="DbUpdateConcurrencyException"/> and nothing of that call is written.
+/// </summary>
+public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitions, WorkflowRunner runner, TimeProvider clock)
+{
+    public const string DocumentOutboxKind = "document.issue";
+
+    public EngineOutcome Start(string definitionId, JsonObject? input, string actor, Guid? instanceId = null)
+    {
+        var definition = definitions.Latest(definitionId);
+        if (definition is null)
+            return EngineOutcome.Refuse(RefusalReason.UnknownBookmark, $"Không có thủ tục '{definitionId}' / No procedure '{definitionId}'.");
+        var now = clock.GetUtcNow();
+        var run = runner.Start(definition, instanceId ?? Guid.NewGuid(), input, actor, now);
+        var instance = new InstanceRecord
+        {
+            Id = run.State.InstanceId,
+            DefinitionId = definition.Id,
+            DefinitionVersion = definition.Version,
+            Status = run.State.Status.ToString(),
+            StateJson = "",
+            CreatedAt = now.UtcDateTime,
+        };
+        db.Instances.Add(instance);
+        Stage(instance, run, now);
+        return new EngineOutcome(instance, run, null);
+    }
+
+    public async Task<EngineOutcome> ResumeAsync(Stimulus stimulus, CancellationToken cancellationToken)
+    {
+        var bookmark = await db.Bookmarks.AsNoTracking().SingleOrDefaultAsync(b => b.Id == stimulus.BookmarkId, cancellationToken);
+        if (bookmark is null)
+            return EngineOutcome.Refuse(RefusalReason.UnknownBookmark,
+                "Thao tác này đã được thực hiện hoặc không còn hiệu lực / This action was already taken or is no longer open.");
+        var instance = await db.Instances.SingleAsync(i => i.Id == bookmark.InstanceId, cancellationToken);
+        return Resume(instance, stimulus);
+    }
+
+    /// <summary>Resumes an instance the caller already loaded (tracked by this context), e.g. a chunk of a batch signal.</summary>
+    public EngineOutcome Resume(InstanceRecord instance, Stimulus stimulus) =>
+        Apply(instance, (definition, state, now) => runner.Resume(definition, state, stimulus, now));
+
+    public async Task<EngineOutcome> RetryAsync(Guid instanceId, string actor, CancellationToken cancellationToken)
+    {
+        var instance = await db.Instances.SingleAsync(i => i.Id == instanceId, cancellationToken);
+        return Apply(instance, (definition, state, now) => runner.Retry(definition, state, actor, now));
+    }
+
+    public async Task<EngineOutcome> CancelAsync(Guid instanceId, string actor, string reason, CancellationToken cancellationToken)
+    {
+        var instance = await db.Instances.SingleAsync(i => i.Id == instanceId, cancellationToken);
+        return Apply(instance, (definition, state, now) => runner.Cancel(definition, state, actor, reason, now));
+    }
+
+    private EngineOutcome Apply(InstanceRecord instance, Func<Workflows.Definitions.WorkflowDefinition, WorkflowState, DateTimeOffset, RunResult> call)
+    {
+        var definition = definitions.Get(instance.DefinitionId, instance.DefinitionVersion);
+        var now = clock.GetUtcNow();
+        var run = call(definition, WorkflowStateJson.Deserialize(instance.StateJson), now);
+        if (run.Refused)
+            return new EngineOutcome(instance, run, run.Refusal);
+        Stage(instance, run, now);
+        return new EngineOutcome(instance, run, null);
+    }
+
+    private void Stage(InstanceRecord instance, RunResult run, DateTimeOffset now)
+    {
+        var at = now.UtcDateTime;
+        instance.StateJson = WorkflowStateJson.Serialize(run.State);
+        instance.Status = run.State.Status.ToString();
+        instance.Result = run.State.Result;
+        instance.UpdatedAt = at;
+        instance.Revision++;
+
+        foreach (var closed in run.Closed)
+            db.Bookmarks.Remove(db.Bookmarks.Local.SingleOrDefault(b => b.Id == closed.Id)
+                                ?? db.Bookmarks.Attach(new BookmarkRecord { Id = closed.Id, StepId = closed.StepId, Kind = closed.Kind }).Entity);
+        foreach (var opened in run.Opened)
+        {
+            db.Bookmarks.Add(new BookmarkRecord
+            {
+                Id = opened.Id, InstanceId = instance.Id, StepId = opened.StepId, Kind = opened.Kind, Key = opened.Key,
+                DueAt = opened.DueAt?.UtcDateTime, CreatedAt = at,
+            });
+            if (opened.Kind == BookmarkKinds.Document)
+                Enqueue(instance.Id, DocumentOutboxKind, new JsonObject { ["instanceId"] = instance.Id, ["bookmarkId"] = opened.Id }, at);
+        }
+        foreach (var entry in run.Journal)
+            db.Journal.Add(new JournalEntryRecord
+            {
+                InstanceId = instance.Id, StepId = entry.StepId, Event = entry.Event, Outcome = entry.Outcome,
+                Actor = entry.Actor, At = entry.At.UtcDateTime, Summary = entry.Summary,
+            });
+        foreach (var request in run.Outbox)
+            Enqueue(instance.Id, request.Kind, request.Payload, at);
+        if (run.State is { Status: InstanceStatus.Faulted, Fault: { } fault })
+            db.Incidents.Add(new IncidentRecord
+            {
+                Id = Guid.NewGuid(), InstanceId = instance.Id, StepId = fault.StepId, Source = "step", Error = fault.Error, OccurredAt = at,
+            });
+    }
+
+    private void Enqueue(Guid instanceId, string kind, JsonObject payload, DateTime at) =>
+        db.Outbox.Add(new OutboxMessageRecord
+        {
+            Id = Guid.NewGuid(), Kind = kind, PayloadJson = payload.ToJsonString(), InstanceId = instanceId,
+            Status = OutboxStatus.Pending, DueAt = at, CreatedAt = at,
+        });
+}

@@ -1,0 +1,3 @@
+namespace PublicServices.Workflows.Calendar;
+
+public sealed record CalendarDay(DateOnly Date, string NameVi, string NameEn);
