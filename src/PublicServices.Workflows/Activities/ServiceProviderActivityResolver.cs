@@ -7,6 +7,6 @@ public sealed class ServiceProviderActivityResolver(ActivityRegistry registry, I
 {
     public IActivity Resolve(string type) =>
         registry.TryGet(type, out var activity, out _)
-            ? (IActivity)services.GetRequiredService(activity)
+            ? (IActivity)ActivatorUtilities.GetServiceOrCreateInstance(services, activity)
             : throw new InvalidOperationException($"Unknown step type '{type}'.");
 }

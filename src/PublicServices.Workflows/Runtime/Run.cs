@@ -42,8 +42,7 @@ internal sealed class Run(WorkflowDefinition definition, WorkflowState state, st
                 break;
             }
             var step = definition.Flow.Steps[stepId];
-            var activity = activities.Resolve(step.Type);
-            if (!Apply(step, () => activity.Execute(Context(step)), queue, null))
+            if (!Apply(step, () => activities.Resolve(step.Type).Execute(Context(step)), queue, null))
                 break;
         }
         if (state.Status == InstanceStatus.Running)

@@ -43,7 +43,7 @@ public static class TestEngine
         new(id, version, new LocalizedText("Thử", "Test"), "naric", null, new Dictionary<string, FormDefinition>(),
             new FlowDefinition(start, steps.ToDictionary(s => s.Id)), "hash", SourceLocation.None);
 
-    public static TaskStepSettings Task(string role, params (string Name, bool Reason)[] outcomes) =>
+    public static TaskStepSettings TaskStep(string role, params (string Name, bool Reason)[] outcomes) =>
         new(role, outcomes.ToDictionary(o => o.Name, o => new TaskOutcome(new LocalizedText(o.Name, o.Name)) { RequiresReason = o.Reason }))
         {
             Due = new DurationSpec(2, DurationUnit.WorkingDays),
@@ -52,7 +52,7 @@ public static class TestEngine
     /// <summary>apply (form) → intake (task: accept / refuse with reason) → approved | refused.</summary>
     public static WorkflowDefinition Application(int version = 1) => Definition("demo", version, "apply",
         Step("apply", "form", new FormStepSettings("application"), ("submitted", "intake"), ("expired", "withdrawn")),
-        Step("intake", "task", Task("recognition-officer", ("accept", false), ("refuse", true)), ("accept", "approved"), ("refuse", "refused")),
+        Step("intake", "task", TaskStep("recognition-officer", ("accept", false), ("refuse", true)), ("accept", "approved"), ("refuse", "refused")),
         Step("approved", "end", new EndStepSettings("approved")),
         Step("refused", "end", new EndStepSettings("refused")),
         Step("withdrawn", "end", new EndStepSettings("withdrawn")));

@@ -79,7 +79,7 @@ public sealed class WorkflowRunnerTests
     {
         var forked = Definition("parallel", 1, "fork",
             Step("fork", "parallel", new ParallelStepSettings(["school", "payment"])),
-            Step("school", "task", Task("school-officer", ("verify", false)), ("verify", "join")),
+            Step("school", "task", TaskStep("school-officer", ("verify", false)), ("verify", "join")),
             Step("payment", "wait", new WaitStepSettings { Signal = "paid" }, ("done", "join")),
             Step("join", "join", new JoinStepSettings(), ("done", "end")),
             Step("end", "end", new EndStepSettings("registered")));
