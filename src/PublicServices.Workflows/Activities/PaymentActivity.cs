@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PublicServices.Workflows.Definitions.Steps;
+using PublicServices.Workflows.JsonLogic;
 using PublicServices.Workflows.Runtime;
 
 namespace PublicServices.Workflows.Activities;
@@ -15,7 +16,7 @@ public sealed class PaymentActivity(DueDates dueDates) : Activity<PaymentStepSet
     protected override ActivityResult Execute(ActivityContext context, PaymentStepSettings settings)
     {
         var amount = settings.Amount.Evaluate(context.Variables);
-        if (amount is not JsonValue value || !value.TryGetValue<double>(out var number) || number <= 0 || number != Math.Floor(number))
+        if (!JsonNumbers.TryGetDouble(amount, out var number) || number <= 0 || number != Math.Floor(number))
             throw new InvalidOperationException($"Payment amount must be a positive whole number of VND, got {amount?.ToJsonString() ?? "null"}.");
         return ActivityResult.Wait(new WaitRequest(BookmarkKinds.Payment, null, null, new JsonObject
         {
