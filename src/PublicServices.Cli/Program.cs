@@ -1,8 +1,11 @@
 using System.CommandLine;
 using PublicServices.Cli.Database;
 using PublicServices.Cli.Users;
+using PublicServices.Cli.Workflows;
 
 var root = new RootCommand("PublicServices command-line tool / Công cụ dòng lệnh của Cổng dịch vụ công");
 root.Subcommands.Add(UsersCommand.Create());
 root.Subcommands.Add(DatabaseCommand.Create());
+root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 return await root.Parse(args).InvokeAsync();

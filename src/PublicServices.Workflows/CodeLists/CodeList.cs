@@ -1,0 +1,15 @@
+using PublicServices.Workflows.Definitions;
+
+namespace PublicServices.Workflows.CodeLists;
+
+/// <summary>A list of codes a select field draws from (provinces, schools, subjects, countries…).</summary>
+public sealed class CodeList(string id, LocalizedText title, IReadOnlyList<CodeListItem> items)
+{
+    private readonly Dictionary<string, CodeListItem> byCode = items.ToDictionary(i => i.Code, StringComparer.Ordinal);
+
+    public string Id { get; } = id;
+    public LocalizedText Title { get; } = title;
+    public IReadOnlyList<CodeListItem> Items { get; } = items;
+
+    public CodeListItem? Find(string code) => byCode.GetValueOrDefault(code);
+}

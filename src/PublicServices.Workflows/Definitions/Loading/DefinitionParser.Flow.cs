@@ -1,0 +1,221 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using PublicServices.Workflows.Definitions.Steps;
+using PublicServices.Workflows.JsonLogic;
+using YamlDotNet.RepresentationModel;
+
+namespace PublicServices.Workflows.Definitions.Loading;
+
+internal sealed partial class DefinitionParser
+{
+    /// <summary>Keys of a step that are not its activity's settings.</summary>
+    private static readonly HashSet<string> StepKeys = ["type", "then", "title", "outcomes"];
+
+    private static readonly Dictionary<string, LocalizedText> DefaultOutcomeLabels = new(StringComparer.Ordinal)
+    {
+        ["accept"] = new("Tiếp nhận", "Accept"),
+        ["approve"] = new("Phê duyệt", "Approve"),
+        ["recognise"] = new("Công nhận", "Recognise"),
+        ["verify"] = new("Xác nhận", "Verify"),
+        ["sign"] = new("Ký duyệt", "Sign"),
+        ["refuse"] = new("Từ chối", "Refuse"),
+        ["return"] = new("Trả lại để sửa", "Return for correction"),
+        ["supplement"] = new("Yêu cầu bổ sung", "Request supplement"),
+        ["send-back"] = new("Trả lại chuyên viên", "Send back"),
+    };
+
+    private static readonly JsonSerializerOptions SettingsJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonLogicRuleJsonConverter(), new DurationSpecJsonConverter(), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>
+    /// Steps that could not be read (their errors are reported), with the targets they name: graph checks follow those
+    /// targets and treat the step itself as able to end, so one mistake is not repeated as "unreachable" elsewhere.
+    /// </summary>
+    public Dictionary<string, IReadOnlyCollection<string>> FailedSteps { get; } = new(StringComparer.Ordinal);
+
+    private FlowDefinition? ParseFlow(YamlMappingNode root)
+    {
+        if (read.Mapping(YamlReader.Get(root, "flow"), "flow") is not { } flow)
+        {
+            if (YamlReader.Get(root, "flow") is null)
+                read.Error(root, "Thiếu 'flow' / Missing `flow:` with `start:` and `steps:`.");
+            return null;
+        }
+        var start = read.String(flow, "start", required: true);
+        var steps = new Dictionary<string, StepDefinition>(StringComparer.Ordinal);
+        var mapping = read.Mapping(YamlReader.Get(flow, "steps"), "steps");
+        if (mapping is not null)
+            foreach (var (key, value) in mapping.Children)
+            {
+                var id = ((YamlScalarNode)key).Value!;
+                if (read.Mapping(value, id) is { } step && ParseStep(id, step) is { } parsed)
+                    steps[id] = parsed;
+                else
+                    FailedSteps[id] = targetsOfLastStep;
+            }
+        else
+            read.Error(flow, "Thiếu 'steps' / Missing `steps:` in the flow.");
+        if (start is not null && !steps.ContainsKey(start) && mapping?.Children.ContainsKey(new YamlScalarNode(start)) != true)
+            read.Error(YamlReader.Get(flow, "start")!, $"Bước bắt đầu '{start}' không có / The start step '{start}' does not exist.");
+        var declared = mapping?.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!).ToHashSet() ?? [];
+        foreach (var (target, node) in targets.Where(t => !declared.Contains(t.Target)))
+            read.Error(node, $"Bước '{target}' không có / Outcome leads to a missing step '{target}': add it under `steps:` or fix the name.");
+        return start is null ? null : new FlowDefinition(start, steps);
+    }
+
+    private IReadOnlyCollection<string> targetsOfLastStep = [];
+
+    private StepDefinition? ParseStep(string id, YamlMappingNode step)
+    {
+        targetsOfLastStep = [];
+        var type = read.String(step, "type", required: true);
+        if (type is null)
+            return null;
+        if (!registry.TryGet(type, out _, out var settingsType))
+        {
+            read.Error(YamlReader.Get(step, "type")!, $"Loại bước '{type}' không có / Unknown step type '{type}': use one of {string.Join(", ", registry.Names)}.");
+            return null;
+        }
+        var transitions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var settings = new JsonObject();
+        foreach (var (key, value) in step.Children)
+            if (!StepKeys.Contains(((YamlScalarNode)key).Value!))
+                settings[((YamlScalarNode)key).Value!] = read.Json(value);
+        ParseThen(step, transitions);
+        var outcomesValid = true;
+        if (type == "task")
+        {
+            var (outcomes, valid) = ParseTaskOutcomes(step, transitions);
+            settings["outcomes"] = outcomes;
+            outcomesValid = valid;
+        }
+        targetsOfLastStep = transitions.Values.ToList();
+        if (type == "parallel" && YamlReader.Get(step, "branches") is YamlSequenceNode branches)
+            foreach (var branch in branches.OfType<YamlScalarNode>())
+                targets.Add((branch.Value!, branch));
+        var parsed = Settings(id, step, settings, settingsType);
+        return parsed is null || !outcomesValid ? null : new StepDefinition(id, type, parsed, transitions, read.Map.At(step))
+        {
+            Title = read.Text(step, "title", required: false),
+        };
+    }
+
+    private void ParseThen(YamlMappingNode step, Dictionary<string, string> transitions)
+    {
+        switch (YamlReader.Get(step, "then"))
+        {
+            case YamlScalarNode { Value: { } next } node:
+                transitions[StepDefinition.DefaultOutcome] = next;
+                targets.Add((next, node));
+                break;
+            case YamlMappingNode map:
+                foreach (var (outcome, target) in map.Children)
+                    if (target is YamlScalarNode { Value: { } to })
+                    {
+                        transitions[((YamlScalarNode)outcome).Value!] = to;
+                        targets.Add((to, target));
+                    }
+                    else
+                        read.Error(target, "Mỗi kết quả dẫn tới tên một bước / Each outcome maps to a step name.");
+                break;
+            case { } other:
+                read.Error(other, "'then' là tên bước hoặc ánh xạ kết quả → bước / `then:` is a step name or a map of outcome: step.");
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Task outcomes carry their target: <c>accept: assess</c>, or <c>refuse: { to: refusal, label: {vi, en}, requiresReason: true }</c>.
+    /// </summary>
+    private (JsonObject Outcomes, bool Valid) ParseTaskOutcomes(YamlMappingNode step, Dictionary<string, string> transitions)
+    {
+        var outcomes = new JsonObject();
+        var valid = true;
+        if (read.Mapping(YamlReader.Get(step, "outcomes"), "outcomes") is not { } mapping)
+        {
+            read.Error(step, "Nhiệm vụ cần 'outcomes' / A task needs `outcomes:` (e.g. `accept: next-step`).");
+            return (outcomes, false);
+        }
+        foreach (var (key, value) in mapping.Children)
+        {
+            var name = ((YamlScalarNode)key).Value!;
+            YamlNode? target = value is YamlMappingNode detail ? YamlReader.Get(detail, "to") : value;
+            if (target is YamlScalarNode { Value: { } to })
+            {
+                transitions[name] = to;
+                targets.Add((to, target));
+            }
+            else
+                read.Error(value, $"Kết quả '{name}' cần 'to' / Outcome '{name}' needs the step it leads to (`{name}: step` or `to: step`).");
+            LocalizedText? label;
+            if (value is YamlMappingNode withLabel && YamlReader.Get(withLabel, "label") is not null)
+                label = read.Text(withLabel, "label", required: true);
+            else if (!DefaultOutcomeLabels.TryGetValue(name, out label))
+                read.Error(value, $"Kết quả '{name}' cần nhãn / Outcome '{name}' needs `label: {{ vi: …, en: … }}` (no default label for this name).");
+            valid &= label is not null;
+            label ??= new LocalizedText(name, name); // keeps checking the other settings; the step is refused anyway
+            outcomes[name] = new JsonObject
+            {
+                ["label"] = label is null ? null : new JsonObject { ["vi"] = label.Vi, ["en"] = label.En },
+                ["requiresReason"] = value is YamlMappingNode flags && read.Bool(flags, "requiresReason"),
+            };
+        }
+        return (outcomes, valid);
+    }
+
+    /// <summary>Reads the step's settings into its activity's record; JsonLogic parts are checked first to point at their lines.</summary>
+    private IStepSettings? Settings(string id, YamlMappingNode step, JsonObject settings, Type settingsType)
+    {
+        var rulesValid = true;
+        foreach (var property in settingsType.GetProperties())
+        {
+            var node = settings[JsonNamingPolicy.CamelCase.ConvertName(property.Name)];
+            var rules = property.PropertyType == typeof(JsonLogicRule) ? [node]
+                : property.PropertyType == typeof(IReadOnlyDictionary<string, JsonLogicRule>) && node is JsonObject map ? map.Select(p => p.Value).ToArray()
+                : [];
+            foreach (var rule in rules.Where(r => r is not null || property.PropertyType == typeof(JsonLogicRule)))
+                try
+                {
+                    JsonLogicRule.Parse(rule);
+                }
+                catch (JsonLogicException error)
+                {
+                    read.Error(read.Map.Of(error.Node) ?? read.Map.Of(rule) ?? read.Map.At(step), error.Message);
+                    rulesValid = false;
+                }
+        }
+        if (!rulesValid)
+            return null;
+        try
+        {
+            return (IStepSettings?)settings.Deserialize(settingsType, SettingsJson);
+        }
+        catch (JsonException error)
+        {
+            var location = Locate(settings, error.Path) ?? read.Map.At(step);
+            read.Error(location, $"Cấu hình bước '{id}' sai / Step '{id}' settings: {Explain(error)}");
+            return null;
+        }
+    }
+
+    private SourceLocation? Locate(JsonObject settings, string? path)
+    {
+        JsonNode? node = settings;
+        foreach (var part in (path ?? "$").TrimStart('$').Split('.', StringSplitOptions.RemoveEmptyEntries))
+            node = node is JsonObject obj ? obj[part.Trim('[', ']', '\'')] : null;
+        return read.Map.Of(node);
+    }
+
+    private static string Explain(JsonException error) =>
+        error.Message.Contains("missing required properties", StringComparison.Ordinal)
+            ? "thiếu thiết lập bắt buộc / a required setting is missing — " + error.Message.Split("including:").Last().Trim()
+            : error.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? "có khóa không biết / unknown key — " + error.Message
+                : error.Message;
+}

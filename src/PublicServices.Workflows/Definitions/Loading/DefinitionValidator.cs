@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using PublicServices.Workflows.CodeLists;
+using PublicServices.Workflows.Definitions.Steps;
+using PublicServices.Workflows.JsonLogic;
+
+namespace PublicServices.Workflows.Definitions.Loading;
+
+/// <summary>
+/// Checks a parsed definition as a whole: outcomes against step types, reachability from the start, that every branch
+/// can end, and references to forms, fields and code lists.
+/// </summary>
+internal static class DefinitionValidator
+{
+    public static void Validate(WorkflowDefinition definition, CodeListCatalog codeLists, List<DefinitionError> errors, IReadOnlyDictionary<string, IReadOnlyCollection<string>> failedSteps)
+    {
+        var steps = definition.Flow.Steps;
+        foreach (var step in steps.Values)
+        {
+            CheckOutcomes(step, errors);
+            if (step.Settings is FormStepSettings form && !definition.Forms.ContainsKey(form.Form))
+                errors.Add(new DefinitionError(step.Location, $"Biểu mẫu '{form.Form}' không có / Unknown form '{form.Form}': declare it under `forms:`."));
+            foreach (var rule in Rules(step.Settings))
+                CheckVariables(rule, definition, step.Location, errors);
+        }
+        CheckGraph(definition, failedSteps, errors);
+        foreach (var form in definition.Forms.Values)
+        {
+            foreach (var field in form.Pages.SelectMany(p => p.Fields))
+            {
+                if (field.CodeList is { } list && codeLists.Find(list) is null)
+                    errors.Add(new DefinitionError(field.Location, $"Danh mục '{list}' không có / Unknown code list '{list}': add workflows/codelists/{list}.yaml."));
+                if (field.VisibleWhen is { } visible)
+                    CheckVariables(visible, definition, field.Location, errors);
+            }
+            foreach (var rule in form.Rules)
+                CheckVariables(rule.Rule, definition, rule.Location, errors);
+        }
+    }
+
+    public static IReadOnlyCollection<string> OutcomesOf(StepDefinition step) => step.Settings switch
+    {
+        FormStepSettings => ["submitted", "expired"],
+        TaskStepSettings task => task.Outcomes.Keys.ToList(),
+        PaymentStepSettings => ["paid", "expired", "cancelled"],
+        DecisionStepSettings => ["true", "false"],
+        ParallelStepSettings or EndStepSettings => [],
+        _ => [StepDefinition.DefaultOutcome],
+    };
+
+    private static void CheckOutcomes(StepDefinition step, List<DefinitionError> errors)
+    {
+        var allowed = OutcomesOf(step);
+        foreach (var outcome in step.Transitions.Keys.Where(o => !allowed.Contains(o)))
+            errors.Add(new DefinitionError(step.Location,
+                $"Bước '{step.Id}' ({step.Type}) không có kết quả '{outcome}' / Step '{step.Id}' ({step.Type}) has no outcome '{outcome}'" +
+                (allowed.Count == 0 ? ": it takes no `then:`." : $": use {string.Join(", ", allowed)}.")));
+        var optional = step.Settings is FormStepSettings { Due: null, Closes: null } ? "expired" : null;
+        foreach (var outcome in allowed.Where(o => o != optional && !step.Transitions.ContainsKey(o)))
+            errors.Add(new DefinitionError(step.Location,
+                $"Bước '{step.Id}' chưa chỉ ra bước tiếp theo khi '{outcome}' / Step '{step.Id}' does not say where '{outcome}' leads: add it under `then:`."));
+    }
+
+    /// <summary>Reachability from the start and a way to an end; steps that failed to parse count as able to end.</summary>
+    private static void CheckGraph(WorkflowDefinition definition, IReadOnlyDictionary<string, IReadOnlyCollection<string>> failedSteps, List<DefinitionError> errors)
+    {
+        var steps = definition.Flow.Steps;
+        IEnumerable<string> Next(StepDefinition step) =>
+            step.Transitions.Values.Concat(step.Settings is ParallelStepSettings p ? p.Branches : [])
+                .Where(id => steps.ContainsKey(id) || failedSteps.ContainsKey(id));
+
+        var reachable = new HashSet<string>();
+        var queue = new Queue<string>();
+        if (steps.ContainsKey(definition.Flow.Start) || failedSteps.ContainsKey(definition.Flow.Start))
+            queue.Enqueue(definition.Flow.Start);
+        while (queue.TryDequeue(out var id))
+            if (reachable.Add(id))
+                foreach (var next in steps.TryGetValue(id, out var step) ? Next(step) : failedSteps[id].Where(t => steps.ContainsKey(t) || failedSteps.ContainsKey(t)))
+                    queue.Enqueue(next);
+
+        var canEnd = steps.Values.Where(s => s.Settings is EndStepSettings).Select(s => s.Id).Concat(failedSteps.Keys).ToHashSet();
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var step in steps.Values.Where(s => !canEnd.Contains(s.Id) && Next(s).Any(canEnd.Contains)))
+                changed |= canEnd.Add(step.Id);
+        }
+
+        foreach (var step in steps.Values)
+        {
+            if (!reachable.Contains(step.Id))
+                errors.Add(new DefinitionError(step.Location,
+                    $"Không bước nào dẫn tới '{step.Id}' / Step '{step.Id}' is unreachable from '{definition.Flow.Start}': connect it or remove it."));
+            else if (!canEnd.Contains(step.Id))
+                errors.Add(new DefinitionError(step.Location,
+                    $"Từ bước '{step.Id}' không thể kết thúc / From step '{step.Id}' the procedure can never end: lead it to an `end` step."));
+        }
+    }
+
+    private static IEnumerable<JsonLogicRule> Rules(IStepSettings settings) => settings switch
+    {
+        PaymentStepSettings p => [p.Amount],
+        DecisionStepSettings d => [d.Condition],
+        SetStepSettings s => s.Variables.Values,
+        TaskStepSettings { Unit: { } unit } => [unit],
+        WaitStepSettings w => new[] { w.Key, w.Until }.OfType<JsonLogicRule>(),
+        _ => [],
+    };
+
+    /// <summary>A <c>var</c> path "form.field…" must name a field of that form (other variables are not checked).</summary>
+    private static void CheckVariables(JsonLogicRule rule, WorkflowDefinition definition, SourceLocation location, List<DefinitionError> errors)
+    {
+        foreach (var path in VarPaths(rule.Source))
+        {
+            var parts = path.Split('.');
+            if (parts.Length < 2 || !definition.Forms.TryGetValue(parts[0], out var form))
+                continue;
+            if (!form.Pages.SelectMany(p => p.Fields).Any(f => f.Id == parts[1]))
+                errors.Add(new DefinitionError(location,
+                    $"Biểu mẫu '{parts[0]}' không có trường '{parts[1]}' / Form '{parts[0]}' has no field '{parts[1]}' (in {{\"var\": \"{path}\"}})."));
+        }
+    }
+
+    private static IEnumerable<string> VarPaths(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject { Count: 1 } obj when obj.First().Key == "var":
+                var argument = obj.First().Value;
+                var first = argument is JsonArray list ? list.FirstOrDefault() : argument;
+                if (first is JsonValue value && value.TryGetValue<string>(out var written))
+                    yield return written;
+                break;
+            case JsonObject obj:
+                foreach (var (_, child) in obj)
+                    foreach (var path in VarPaths(child))
+                        yield return path;
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                    foreach (var path in VarPaths(child))
+                        yield return path;
+                break;
+        }
+    }
+}
