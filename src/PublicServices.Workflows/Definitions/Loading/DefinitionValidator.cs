@@ -77,7 +77,10 @@ internal static class DefinitionValidator
                 foreach (var next in steps.TryGetValue(id, out var step) ? Next(step) : failedSteps[id].Where(t => steps.ContainsKey(t) || failedSteps.ContainsKey(t)))
                     queue.Enqueue(next);
 
-        var canEnd = steps.Values.Where(s => s.Settings is EndStepSettings).Select(s => s.Id).Concat(failedSteps.Keys).ToHashSet();
+        // A step leading to a missing step is already reported as such; do not also call it endless.
+        var canEnd = steps.Values
+            .Where(s => s.Settings is EndStepSettings || s.Transitions.Values.Any(t => !steps.ContainsKey(t) && !failedSteps.ContainsKey(t)))
+            .Select(s => s.Id).Concat(failedSteps.Keys).ToHashSet();
         for (var changed = true; changed;)
         {
             changed = false;
