@@ -1,3 +1,4 @@
+using PublicServices.Workflows.CodeLists;
 using PublicServices.Workflows.Definitions;
 
 namespace PublicServices.Platform.Engine;
@@ -11,6 +12,11 @@ public sealed class DefinitionRegistry
     private readonly Dictionary<(string Id, int Version), WorkflowDefinition> all = [];
     private readonly Dictionary<string, WorkflowDefinition> latest = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
+
+    /// <summary>The code lists loaded with the current definitions.</summary>
+    public CodeListCatalog CodeLists { get; private set; } = CodeListCatalog.Empty;
+
+    public void SetCodeLists(CodeListCatalog codeLists) => CodeLists = codeLists;
 
     public void Add(WorkflowDefinition definition)
     {

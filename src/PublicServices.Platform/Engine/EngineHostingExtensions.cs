@@ -19,6 +19,7 @@ public static class EngineHostingExtensions
         services.AddScoped<IBackgroundWork, TimerWork>();
         services.AddSingleton<DefinitionRegistry>();
         services.AddScoped<WorkflowEngine>();
+        services.AddScoped<DefinitionStartup>();
         services.AddScoped<SignalBroadcaster>();
         services.AddWorkflowRuntime();
         var files = WorkflowFiles.Resolve(configuration, contentRoot);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
+using PublicServices.Platform.Engine;
 using PublicServices.Platform.Identity;
 using PublicServices.Platform.Persistence;
 using PublicServices.Web.Api;
@@ -15,6 +16,7 @@ public static class PortalPipelineExtensions
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(db);
+        await scope.ServiceProvider.GetRequiredService<DefinitionStartup>().LoadAsync(CancellationToken.None);
         var seedDemo = app.Configuration.GetValue("Seed:Demo", app.Environment.IsDevelopment());
         if (seedDemo && !app.Environment.IsProduction())
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();

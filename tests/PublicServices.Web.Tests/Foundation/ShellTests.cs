@@ -57,4 +57,27 @@ public sealed class ShellTests : IClassFixture<PortalFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("/api/v1/identity/login", await response.Content.ReadAsStringAsync());
     }
+
+    [Theory]
+    [InlineData("ban sao van bang so goc", true)]
+    [InlineData("Bản sao văn bằng", true)]
+    [InlineData("copy of a diploma", true)]
+    [InlineData("phuc khao", false)]
+    public async Task Should_find_procedures_with_or_without_diacritics(string query, bool found)
+    {
+        var page = await HtmlPage.GetAsync(portal.Browser(), "/?q=" + Uri.EscapeDataString(query));
+
+        Assert.Equal(found, page.Document.QuerySelector("[data-procedure=diploma-copy]") is not null);
+    }
+
+    [Fact]
+    public async Task Should_list_the_procedures_with_deadline_and_fee()
+    {
+        var page = await HtmlPage.GetAsync(portal.Browser(), "/");
+
+        var card = page.Document.QuerySelector("[data-procedure=diploma-copy]")!;
+        Assert.Contains("Cấp bản sao văn bằng, chứng chỉ từ sổ gốc", card.TextContent);
+        Assert.Contains("5 ngày làm việc", card.TextContent);
+        Assert.Contains("20.000 đồng/bản", card.TextContent);
+    }
 }
