@@ -1,1 +1,24 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Running;
+using PublicServices.Benchmarks;
+
+// `dotnet run -c Release --project tests/PublicServices.Benchmarks -- <verb>`
+//   engine-sqlite   load driver: instances started and resumed through the database (SQLite file), throughput + latency
+//   bdn [args]      BenchmarkDotNet micro-benchmarks (JsonLogic, in-memory engine), e.g. `bdn --filter * --job short`
+return args.FirstOrDefault() switch
+{
+    "engine-sqlite" => await EngineSqliteDriver.RunAsync(args.Skip(1).ToArray()),
+    "bdn" => Run(() => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Skip(1).ToArray())),
+    _ => Usage(),
+};
+
+static int Run(Action action)
+{
+    action();
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: PublicServices.Benchmarks engine-sqlite [instances] | bdn [BenchmarkDotNet args]");
+    return 2;
+}

@@ -12,4 +12,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Folder for the SQLite file and other local data (uploads, keys); created on first run.</summary>
     public string DataPath { get; set; } = "data";
+
+    /// <summary>
+    /// SQLite <c>synchronous</c>: FULL (default) syncs the log on every commit; NORMAL, safe against process crashes
+    /// in WAL mode but not against power loss, is for benchmarks and disposable environments only.
+    /// </summary>
+    public string SqliteSynchronous { get; set; } = "FULL";
 }

@@ -39,7 +39,9 @@ public static class PersistenceExtensions
     {
         if (options.Provider == DatabaseProvider.Postgres)
             db.UseNpgsql(options.ConnectionString);
+        else if (options.SqliteSynchronous is "NORMAL" or "OFF")
+            db.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas(options.SqliteSynchronous));
         else
-            db.UseSqlite(options.ConnectionString);
+            db.UseSqlite(options.ConnectionString); // FULL is SQLite's default; the driver's command timeout waits on busy files
     }
 }
