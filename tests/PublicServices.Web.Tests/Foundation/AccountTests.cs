@@ -57,11 +57,15 @@ public sealed class AccountTests : IClassFixture<PortalFactory>
         var form = await HtmlPage.GetAsync(browser, "/account/register");
 
         var badCccd = await HtmlPage.ParseAsync(await form.SubmitAsync(browser, "/account/register", Registration("a1@example.com", cccd: "12345")));
+        var wrongYear = await HtmlPage.ParseAsync(await form.SubmitAsync(browser, "/account/register", Registration("a3@example.com", cccd: "001306012345")));
+        var wrongProvince = await HtmlPage.ParseAsync(await form.SubmitAsync(browser, "/account/register", Registration("a4@example.com", cccd: "043307012345")));
         var weak = await HtmlPage.ParseAsync(await form.SubmitAsync(browser, "/account/register", Registration("a2@example.com", password: "short")));
         var duplicate = await HtmlPage.ParseAsync(await form.SubmitAsync(browser, "/account/register", Registration(DemoSeeder.DemoApplicants[0].Email)));
 
         Assert.Equal(HttpStatusCode.OK, badCccd.Status);
-        Assert.Contains("CCCD", badCccd.FieldError("Cccd"));
+        Assert.Contains("12 chữ số", badCccd.FieldError("Cccd"));
+        Assert.Contains("không khớp năm sinh", wrongYear.FieldError("Cccd"));
+        Assert.Contains("Mã tỉnh 043", wrongProvince.FieldError("Cccd"));
         Assert.Contains("Mật khẩu phải có ít nhất 8 ký tự", weak.FieldError("Password"));
         Assert.Contains("đã được dùng", duplicate.FieldError("Email"));
         Assert.NotNull(badCccd.Document.GetElementById("error-summary"));

@@ -15,6 +15,7 @@ public sealed class AccountController(
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signIn,
     ApplicantRegistration registration,
+    TimeProvider clock,
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("register")]
@@ -26,7 +27,7 @@ public sealed class AccountController(
     {
         // The CCCD rules run even when other fields are missing, so every problem is reported at once.
         if (!string.IsNullOrWhiteSpace(form.Cccd))
-            foreach (var message in CccdCheck.Errors(form.Cccd.Trim(), form.DateOfBirth, l))
+            foreach (var message in CccdCheck.Errors(form.Cccd.Trim(), form.DateOfBirth, clock.GetLocalNow().Year, l))
                 ModelState.AddModelError(nameof(form.Cccd), message);
         if (ModelState.IsValid)
         {

@@ -1,0 +1,3 @@
+namespace PublicServices.Workflows.Forms;
+
+public enum CccdProblem { Format, Province, FutureBirthYear, BirthYearMismatch, GenderMismatch }
