@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PublicServices.Cli.Database;
+using PublicServices.Cli.Engine;
 using PublicServices.Cli.Users;
 using PublicServices.Cli.Workflows;
 
@@ -8,4 +9,5 @@ root.Subcommands.Add(UsersCommand.Create());
 root.Subcommands.Add(DatabaseCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(SignalCommand.Create());
 return await root.Parse(args).InvokeAsync();
