@@ -18,12 +18,16 @@ public sealed class DefinitionRegistry
 
     public void SetCodeLists(CodeListCatalog codeLists) => CodeLists = codeLists;
 
-    public void Add(WorkflowDefinition definition)
+    /// <summary>
+    /// Registers a version. Only published versions (those in workflows/ now) can start new instances; a version known
+    /// only from the database still serves the instances that started on it.
+    /// </summary>
+    public void Add(WorkflowDefinition definition, bool published = true)
     {
         lock (gate)
         {
             all[(definition.Id, definition.Version)] = definition;
-            if (!latest.TryGetValue(definition.Id, out var current) || current.Version < definition.Version)
+            if (published && (!latest.TryGetValue(definition.Id, out var current) || current.Version < definition.Version))
                 latest[definition.Id] = definition;
         }
     }

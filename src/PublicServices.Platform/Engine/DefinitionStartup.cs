@@ -40,7 +40,7 @@ public sealed class DefinitionStartup(AppDbContext db, DefinitionRegistry regist
         {
             var errors = new List<DefinitionError>();
             if (loader.LoadText(old.FileName, old.Source, result.CodeLists, errors) is { } definition)
-                registry.Add(definition.Definition);
+                registry.Add(definition.Definition, published: false);
             else
                 logger.LogError("Stored version {Id} v{Version} no longer loads: {Errors}", old.DefinitionId, old.Version, string.Join("; ", errors));
         }

@@ -79,5 +79,6 @@ public sealed class DefinitionStartupTests
 
         var registry = platform.Services.GetRequiredService<DefinitionRegistry>();
         Assert.Equal("Retired procedure", registry.Get("retired", 3).Title.En);
+        Assert.Null(registry.Latest("retired"));
     }
 }
