@@ -79,5 +79,6 @@ public sealed class ShellTests : IClassFixture<PortalFactory>
         Assert.Contains("Cấp bản sao văn bằng, chứng chỉ từ sổ gốc", card.TextContent);
         Assert.Contains("5 ngày làm việc", card.TextContent);
         Assert.Contains("20.000 đồng/bản", card.TextContent);
+        Assert.Contains("Sở Giáo dục và Đào tạo Hà Nội", card.TextContent);
     }
 }
