@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PublicServices.Platform.Engine;
+using PublicServices.Platform.Forms;
 using PublicServices.Platform.Identity;
 using PublicServices.Platform.Persistence;
 using PublicServices.Platform.Storage;
@@ -20,6 +21,7 @@ public static class PlatformExtensions
         services.AddScoped<OfficialAccounts>();
         services.AddScoped<DemoSeeder>();
         services.AddEngineHosting(configuration, contentRoot);
+        services.AddScoped(provider => new FormValidator(provider.GetRequiredService<DefinitionRegistry>().CodeLists, provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 
