@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Forms;
 using PublicServices.Platform.Identity;
@@ -21,6 +22,9 @@ public static class PlatformExtensions
         services.AddScoped<OfficialAccounts>();
         services.AddScoped<DemoSeeder>();
         services.AddEngineHosting(configuration, contentRoot);
+        services.AddSingleton<DossierCodes>();
+        services.AddScoped<DossierSubmission>();
+        services.AddScoped<DossierQueries>();
         services.AddScoped(provider => new FormValidator(provider.GetRequiredService<DefinitionRegistry>().CodeLists, provider.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Identity;
 using PublicServices.Platform.Sequences;
@@ -27,6 +28,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OutboxMessageRecord> Outbox => Set<OutboxMessageRecord>();
     public DbSet<BatchJobRecord> BatchJobs => Set<BatchJobRecord>();
     public DbSet<SequenceRecord> Sequences => Set<SequenceRecord>();
+    public DbSet<DossierRecord> Dossiers => Set<DossierRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

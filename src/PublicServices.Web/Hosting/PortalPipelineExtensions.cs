@@ -52,6 +52,8 @@ public static class PortalPipelineExtensions
             .MapIdentityApi<ApplicationUser>()
             .RequireRateLimiting(RateLimitPolicies.SignIn);
         app.MapAdminIncidents();
+        app.MapProcedures();
+        app.MapDossiers();
         app.MapControllers();
         return app;
     }

@@ -57,6 +57,20 @@ CREATE TABLE "DataProtectionKeys" (
 );
 
 
+CREATE TABLE dossiers (
+    "Code" character varying(40) NOT NULL,
+    "ProcedureId" character varying(64) NOT NULL,
+    "ProcedureVersion" integer NOT NULL,
+    "ApplicantId" character varying(64) NOT NULL,
+    "InstanceId" uuid NOT NULL,
+    "AgencyCode" character varying(32) NOT NULL,
+    "IdempotencyKey" character varying(64) NOT NULL,
+    "SubmittedAt" timestamp with time zone NOT NULL,
+    "DueDate" date,
+    CONSTRAINT "PK_dossiers" PRIMARY KEY ("Code")
+);
+
+
 CREATE TABLE outbox_messages (
     "Id" uuid NOT NULL,
     "Kind" character varying(64) NOT NULL,
@@ -232,6 +246,15 @@ CREATE INDEX "IX_AspNetUsers_UnitCode" ON "AspNetUsers" ("UnitCode");
 
 
 CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
+
+
+CREATE UNIQUE INDEX "IX_dossiers_ApplicantId_IdempotencyKey" ON dossiers ("ApplicantId", "IdempotencyKey");
+
+
+CREATE INDEX "IX_dossiers_ApplicantId_SubmittedAt" ON dossiers ("ApplicantId", "SubmittedAt");
+
+
+CREATE UNIQUE INDEX "IX_dossiers_InstanceId" ON dossiers ("InstanceId");
 
 
 CREATE INDEX "IX_outbox_messages_Status_DueAt" ON outbox_messages ("Status", "DueAt");

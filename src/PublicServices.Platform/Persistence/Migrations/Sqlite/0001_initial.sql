@@ -53,6 +53,19 @@ CREATE TABLE "DataProtectionKeys" (
 );
 
 
+CREATE TABLE "dossiers" (
+    "Code" TEXT NOT NULL CONSTRAINT "PK_dossiers" PRIMARY KEY,
+    "ProcedureId" TEXT NOT NULL,
+    "ProcedureVersion" INTEGER NOT NULL,
+    "ApplicantId" TEXT NOT NULL,
+    "InstanceId" TEXT NOT NULL,
+    "AgencyCode" TEXT NOT NULL,
+    "IdempotencyKey" TEXT NOT NULL,
+    "SubmittedAt" TEXT NOT NULL,
+    "DueDate" TEXT NULL
+);
+
+
 CREATE TABLE "outbox_messages" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_outbox_messages" PRIMARY KEY,
     "Kind" TEXT NOT NULL,
@@ -219,6 +232,15 @@ CREATE INDEX "IX_AspNetUsers_UnitCode" ON "AspNetUsers" ("UnitCode");
 
 
 CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
+
+
+CREATE UNIQUE INDEX "IX_dossiers_ApplicantId_IdempotencyKey" ON "dossiers" ("ApplicantId", "IdempotencyKey");
+
+
+CREATE INDEX "IX_dossiers_ApplicantId_SubmittedAt" ON "dossiers" ("ApplicantId", "SubmittedAt");
+
+
+CREATE UNIQUE INDEX "IX_dossiers_InstanceId" ON "dossiers" ("InstanceId");
 
 
 CREATE INDEX "IX_outbox_messages_Status_DueAt" ON "outbox_messages" ("Status", "DueAt");

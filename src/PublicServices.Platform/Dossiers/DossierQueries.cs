@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using PublicServices.Platform.Engine;
+using PublicServices.Platform.Persistence;
+using PublicServices.Workflows.Runtime;
+
+namespace PublicServices.Platform.Dossiers;
+
+/// <summary>An applicant's view of their dossiers: list, and one dossier with its status, open steps and timeline.</summary>
+public sealed class DossierQueries(AppDbContext db, DefinitionRegistry definitions)
+{
+    public async Task<IReadOnlyList<DossierSummary>> MineAsync(string applicantId, CancellationToken cancellationToken) =>
+        await (from d in db.Dossiers.AsNoTracking()
+               join i in db.Instances.AsNoTracking() on d.InstanceId equals i.Id
+               where d.ApplicantId == applicantId
+               orderby d.SubmittedAt descending
+               select new DossierSummary(d.Code, d.ProcedureId, i.Status, i.Result, d.SubmittedAt, d.DueDate))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The dossier if it is the applicant's own; null otherwise (callers answer 404, never 403 with data).</summary>
+    public async Task<DossierDetail?> OwnAsync(string applicantId, string code, CancellationToken cancellationToken)
+    {
+        var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == code && d.ApplicantId == applicantId, cancellationToken);
+        if (dossier is null)
+            return null;
+        var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == dossier.InstanceId, cancellationToken);
+        var definition = definitions.Get(instance.DefinitionId, instance.DefinitionVersion);
+        var state = WorkflowStateJson.Deserialize(instance.StateJson);
+        var journal = await db.Journal.AsNoTracking().Where(j => j.InstanceId == instance.Id).OrderBy(j => j.Id).ToListAsync(cancellationToken);
+        var open = state.Bookmarks.Select(b => new OpenStep(b.StepId, b.Kind, (definition.Flow.Steps[b.StepId].Title ?? definition.Title))).ToList();
+        var timeline = journal.Where(j => j.Event is JournalEvents.Completed or JournalEvents.Ended or JournalEvents.Cancelled)
+            .Select(j => new TimelineEntry(j.At, j.StepId, definition.Flow.Steps.GetValueOrDefault(j.StepId)?.Title, j.Event, j.Outcome, j.Summary))
+            .ToList();
+        return new DossierDetail(dossier, instance.Status, instance.Result, definition.Title, open, timeline);
+    }
+}

@@ -1,0 +1,19 @@
+namespace PublicServices.Platform.Dossiers;
+
+/// <summary>
+/// A submitted application (hồ sơ): its one-stop-shop code, whose it is, which procedure instance runs it, and the
+/// legal due date. The data itself lives in the instance's variables.
+/// </summary>
+public sealed class DossierRecord
+{
+    public required string Code { get; init; }
+    public required string ProcedureId { get; init; }
+    public int ProcedureVersion { get; init; }
+    public required string ApplicantId { get; init; }
+    public Guid InstanceId { get; init; }
+    public required string AgencyCode { get; init; }
+    /// <summary>The client's key for this submission: a retried or doubled submit finds the dossier it already made.</summary>
+    public required string IdempotencyKey { get; init; }
+    public DateTime SubmittedAt { get; init; }
+    public DateOnly? DueDate { get; set; }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PublicServices.Platform.Engine;
+using PublicServices.Platform.Forms;
+using PublicServices.Platform.Persistence;
+using PublicServices.Workflows.Activities;
+using PublicServices.Workflows.Calendar;
+using PublicServices.Workflows.Definitions;
+using PublicServices.Workflows.Definitions.Steps;
+using PublicServices.Workflows.Runtime;
+
+namespace PublicServices.Platform.Dossiers;
+
+/// <summary>
+/// Turns a complete, valid application into a dossier, in one transaction: the dossier code, the procedure's instance
+/// started and its first form answered. Invalid data changes nothing; the same idempotency key twice (double click,
+/// retry after a timeout) returns the first dossier instead of making a second.
+/// </summary>
+public sealed class DossierSubmission(
+    AppDbContext db, DefinitionRegistry definitions, WorkflowEngine engine, FormValidator validator, DossierCodes codes,
+    IWorkingCalendar calendar, TimeProvider clock)
+{
+    public async Task<SubmissionResult> SubmitAsync(string applicantId, string procedureId, JsonObject data, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(applicantId, idempotencyKey, cancellationToken) is { } earlier)
+            return new SubmissionResult(earlier, true, [], false);
+        if (definitions.Latest(procedureId) is not { } definition
+            || definition.Flow.Steps[definition.Flow.Start].Settings is not FormStepSettings firstForm)
+            return SubmissionResult.NotFound;
+        var form = definition.Forms[firstForm.Form];
+        var validation = validator.Validate(form, form.Pages, data, checkRules: true);
+        if (!validation.IsValid)
+            return new SubmissionResult(null, false, validation.Errors, false);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var code = await codes.NextAsync(db, definition.Agency, now, cancellationToken);
+        var started = engine.Start(definition.Id, new JsonObject { ["dossier"] = new JsonObject { ["code"] = code } }, applicantId);
+        var formWait = started.Run!.Opened.Single(b => b.Kind == BookmarkKinds.Form);
+        var submitted = engine.Resume(started.Instance!, new Stimulus(formWait.Id, BookmarkKinds.Form, "submitted", applicantId) { Payload = validation.Values });
+        if (submitted.Refused)
+            throw new InvalidOperationException(submitted.Refusal!.Message);
+        var dossier = new DossierRecord
+        {
+            Code = code, ProcedureId = definition.Id, ProcedureVersion = definition.Version, ApplicantId = applicantId,
+            InstanceId = started.Instance!.Id, AgencyCode = definition.Agency, IdempotencyKey = idempotencyKey,
+            SubmittedAt = now.UtcDateTime, DueDate = DueDate(definition, now),
+        };
+        db.Dossiers.Add(dossier);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new SubmissionResult(dossier, false, [], false);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            if (await ConcurrentTwinAsync(applicantId, idempotencyKey, cancellationToken) is { } twin)
+                return new SubmissionResult(twin, true, [], false);
+            throw;
+        }
+    }
+
+    private DateOnly? DueDate(WorkflowDefinition definition, DateTimeOffset now) =>
+        definition.Deadline is { Unit: DurationUnit.WorkingDays } deadline
+            ? calendar.AddWorkingDays(DueDates.LocalDate(now), deadline.Amount)
+            : null;
+
+    private Task<DossierRecord?> FindAsync(string applicantId, string key, CancellationToken cancellationToken) =>
+        db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.ApplicantId == applicantId && d.IdempotencyKey == key, cancellationToken);
+
+    /// <summary>The same submission committed by a parallel request: ours rolled back, theirs is the dossier.</summary>
+    private async Task<DossierRecord?> ConcurrentTwinAsync(string applicantId, string key, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await FindAsync(applicantId, key, cancellationToken);
+    }
+}
