@@ -24,6 +24,7 @@ public static class PlatformExtensions
         services.AddEngineHosting(configuration, contentRoot);
         services.AddSingleton<DossierCodes>();
         services.AddScoped<DossierSubmission>();
+        services.AddScoped<AttachmentService>();
         services.AddScoped<DossierQueries>();
         services.AddScoped(provider => new FormValidator(provider.GetRequiredService<DefinitionRegistry>().CodeLists, provider.GetRequiredService<TimeProvider>()));
         return services;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Forms;
 using PublicServices.Platform.Persistence;
+using PublicServices.Platform.Storage;
 using PublicServices.Workflows.Activities;
 using PublicServices.Workflows.Calendar;
 using PublicServices.Workflows.Definitions;
@@ -18,7 +19,7 @@ namespace PublicServices.Platform.Dossiers;
 /// </summary>
 public sealed class DossierSubmission(
     AppDbContext db, DefinitionRegistry definitions, WorkflowEngine engine, FormValidator validator, DossierCodes codes,
-    IWorkingCalendar calendar, TimeProvider clock)
+    AttachmentService attachments, IWorkingCalendar calendar, TimeProvider clock)
 {
     public async Task<SubmissionResult> SubmitAsync(string applicantId, string procedureId, JsonObject data, string idempotencyKey, CancellationToken cancellationToken)
     {
@@ -31,6 +32,9 @@ public sealed class DossierSubmission(
         var validation = validator.Validate(form, form.Pages, data, checkRules: true);
         if (!validation.IsValid)
             return new SubmissionResult(null, false, validation.Errors, false);
+        var fileErrors = await attachments.CheckAsync(applicantId, form, validation.Values, cancellationToken);
+        if (fileErrors.Count > 0)
+            return new SubmissionResult(null, false, fileErrors, false);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -47,6 +51,11 @@ public sealed class DossierSubmission(
             SubmittedAt = now.UtcDateTime, DueDate = DueDate(definition, now),
         };
         db.Dossiers.Add(dossier);
+        var attachmentIds = form.Pages.SelectMany(p => p.Fields).Where(f => f.File is not null && validation.Values[f.Id] is JsonArray)
+            .SelectMany(f => validation.Values[f.Id]!.AsArray().Select(n => Guid.Parse(n!.ToString())))
+            .ToList();
+        await db.Attachments.Where(a => attachmentIds.Contains(a.Id) && a.DossierCode == null)
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.DossierCode, code), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

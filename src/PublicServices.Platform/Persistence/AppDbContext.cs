@@ -5,6 +5,7 @@ using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Identity;
 using PublicServices.Platform.Sequences;
+using PublicServices.Platform.Storage;
 
 namespace PublicServices.Platform.Persistence;
 
@@ -29,6 +30,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<BatchJobRecord> BatchJobs => Set<BatchJobRecord>();
     public DbSet<SequenceRecord> Sequences => Set<SequenceRecord>();
     public DbSet<DossierRecord> Dossiers => Set<DossierRecord>();
+    public DbSet<AttachmentRecord> Attachments => Set<AttachmentRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

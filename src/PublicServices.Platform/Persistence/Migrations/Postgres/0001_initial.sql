@@ -34,6 +34,21 @@ CREATE TABLE "AspNetUsers" (
 );
 
 
+CREATE TABLE attachments (
+    "Id" uuid NOT NULL,
+    "OwnerId" character varying(64) NOT NULL,
+    "FileName" character varying(200) NOT NULL,
+    "ContentType" character varying(64) NOT NULL,
+    "Size" bigint NOT NULL,
+    "Width" integer,
+    "Height" integer,
+    "StorageKey" character varying(128) NOT NULL,
+    "UploadedAt" timestamp with time zone NOT NULL,
+    "DossierCode" character varying(40),
+    CONSTRAINT "PK_attachments" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE batch_jobs (
     "Id" uuid NOT NULL,
     "Signal" character varying(64) NOT NULL,
@@ -246,6 +261,12 @@ CREATE INDEX "IX_AspNetUsers_UnitCode" ON "AspNetUsers" ("UnitCode");
 
 
 CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
+
+
+CREATE INDEX "IX_attachments_DossierCode" ON attachments ("DossierCode");
+
+
+CREATE INDEX "IX_attachments_OwnerId" ON attachments ("OwnerId");
 
 
 CREATE UNIQUE INDEX "IX_dossiers_ApplicantId_IdempotencyKey" ON dossiers ("ApplicantId", "IdempotencyKey");

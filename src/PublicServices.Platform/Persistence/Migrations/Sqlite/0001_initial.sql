@@ -32,6 +32,20 @@ CREATE TABLE "AspNetUsers" (
 );
 
 
+CREATE TABLE "attachments" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_attachments" PRIMARY KEY,
+    "OwnerId" TEXT NOT NULL,
+    "FileName" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Size" INTEGER NOT NULL,
+    "Width" INTEGER NULL,
+    "Height" INTEGER NULL,
+    "StorageKey" TEXT NOT NULL,
+    "UploadedAt" TEXT NOT NULL,
+    "DossierCode" TEXT NULL
+);
+
+
 CREATE TABLE "batch_jobs" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_batch_jobs" PRIMARY KEY,
     "Signal" TEXT NOT NULL,
@@ -232,6 +246,12 @@ CREATE INDEX "IX_AspNetUsers_UnitCode" ON "AspNetUsers" ("UnitCode");
 
 
 CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
+
+
+CREATE INDEX "IX_attachments_DossierCode" ON "attachments" ("DossierCode");
+
+
+CREATE INDEX "IX_attachments_OwnerId" ON "attachments" ("OwnerId");
 
 
 CREATE UNIQUE INDEX "IX_dossiers_ApplicantId_IdempotencyKey" ON "dossiers" ("ApplicantId", "IdempotencyKey");

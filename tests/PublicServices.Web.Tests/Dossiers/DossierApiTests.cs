@@ -1,0 +1,173 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PublicServices.Platform.Persistence;
+using PublicServices.Web.Tests.Support;
+
+namespace PublicServices.Web.Tests.Dossiers;
+
+public sealed class DossierApiTests : IClassFixture<PortalFactory>
+{
+    private readonly PortalFactory portal;
+
+    public DossierApiTests(PortalFactory portal) => this.portal = portal;
+
+    /// <summary>The first bytes of a PNG (signature and IHDR with its size): enough for the content check.</summary>
+    private static byte[] Png(int width, int height)
+    {
+        var bytes = new byte[64];
+        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R' }.CopyTo(bytes, 0);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(16), (uint)width);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(20), (uint)height);
+        return bytes;
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string name)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", name } };
+        return await client.PostAsync("/api/v1/attachments", form);
+    }
+
+    private static async Task<string> UploadIdAsync(HttpClient client)
+    {
+        var response = await UploadAsync(client, Png(800, 600), "cccd.png");
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+    }
+
+    private static JsonObject Application(string attachmentId) => new()
+    {
+        ["fullName"] = "Nguyễn Thị Hồng Nhung", ["dateOfBirth"] = "2007-03-15", ["cccd"] = "001307012345", ["phone"] = "0912345678",
+        ["diplomaType"] = "thpt", ["province"] = "001", ["graduationYear"] = 2025, ["copies"] = 2,
+        ["idCard"] = new JsonArray(attachmentId),
+    };
+
+    private async Task<int> DossierCountAsync()
+    {
+        using var scope = portal.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Dossiers.CountAsync();
+    }
+
+    [Fact]
+    public async Task Should_submit_a_complete_application_and_show_it_with_its_timeline()
+    {
+        var client = await ApiSession.SignInAsync(portal, "nguyen.an@example.com");
+        var attachment = await UploadIdAsync(client);
+
+        var submitted = await client.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", data = Application(attachment) });
+        var receipt = (await submitted.Content.ReadFromJsonAsync<JsonObject>())!;
+        var code = receipt["code"]!.GetValue<string>();
+        var mine = await client.GetFromJsonAsync<JsonArray>("/api/v1/dossiers");
+        var detail = await client.GetFromJsonAsync<JsonObject>($"/api/v1/dossiers/{code}");
+
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        Assert.Matches(@"^SGD-01-\d{6}-\d{4}$", code);
+        Assert.NotNull(receipt["dueDate"]?.GetValue<string>());
+        Assert.Contains(mine!, d => d!["code"]!.GetValue<string>() == code);
+        Assert.Equal("Waiting", detail!["status"]!.GetValue<string>());
+        Assert.Equal("pay", detail["openSteps"]![0]!["stepId"]!.GetValue<string>());
+        Assert.Contains(detail["timeline"]!.AsArray(), e => e!["stepId"]!.GetValue<string>() == "apply" && e["outcome"]!.GetValue<string>() == "submitted");
+    }
+
+    [Fact]
+    public async Task Should_answer_each_invalid_field_and_create_nothing()
+    {
+        var client = await ApiSession.SignInAsync(portal, "nguyen.an@example.com");
+        var before = await DossierCountAsync();
+        var data = Application(await UploadIdAsync(client));
+        data["phone"] = "12345";
+        data["copies"] = 11;
+        data.Remove("fullName");
+
+        var response = await client.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", data });
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["copies", "fullName", "phone"], problem.Select(p => p.Key).Order());
+        Assert.Contains("0912345678", problem["phone"]![0]!.GetValue<string>());
+        Assert.Equal(before, await DossierCountAsync());
+    }
+
+    [Fact]
+    public async Task Should_make_one_dossier_from_a_doubled_submission()
+    {
+        var client = await ApiSession.SignInAsync(portal, "tran.binh@example.com");
+        var data = Application(await UploadIdAsync(client));
+        data["cccd"] = "079095000123";
+        data["dateOfBirth"] = "1995-08-02";
+        var before = await DossierCountAsync();
+
+        async Task<HttpResponseMessage> Submit()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dossiers") { Content = JsonContent.Create(new { procedureId = "diploma-copy", data }) };
+            request.Headers.Add("Idempotency-Key", "draft-42");
+            return await client.SendAsync(request);
+        }
+        var first = await Submit();
+        var second = await Submit();
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal((await first.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>(),
+            (await second.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>());
+        Assert.Equal(before + 1, await DossierCountAsync());
+    }
+
+    [Fact]
+    public async Task Should_hide_another_applicants_dossier_and_files()
+    {
+        var owner = await ApiSession.SignInAsync(portal, "nguyen.an@example.com");
+        var other = await ApiSession.SignInAsync(portal, "tran.binh@example.com");
+        var attachment = await UploadIdAsync(owner);
+        var created = await owner.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", data = Application(await UploadIdAsync(owner)) });
+        var code = (await created.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
+
+        var dossier = await other.GetAsync($"/api/v1/dossiers/{code}");
+        var file = await other.GetAsync($"/api/v1/attachments/{attachment}");
+        var ownFile = await owner.GetAsync($"/api/v1/attachments/{attachment}");
+        var stolen = await other.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", data = Application(attachment) });
+
+        Assert.Equal(HttpStatusCode.NotFound, dossier.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ownFile.StatusCode);
+        Assert.Equal("attachment", ownFile.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("nosniff", ownFile.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(HttpStatusCode.BadRequest, stolen.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_refuse_an_upload_whose_content_is_not_pdf_jpg_or_png()
+    {
+        var client = await ApiSession.SignInAsync(portal, "nguyen.an@example.com");
+
+        var response = await UploadAsync(client, "MZ this is an executable"u8.ToArray(), "bang-tot-nghiep.pdf");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("PDF, JPG", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Should_require_a_bearer_token()
+    {
+        var anonymous = await portal.CreateClient().PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", data = new { } });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_publish_the_procedures_and_their_form_schema()
+    {
+        var client = portal.CreateClient();
+
+        var list = await client.GetFromJsonAsync<JsonArray>("/api/v1/procedures");
+        var schema = await client.GetFromJsonAsync<JsonObject>("/api/v1/procedures/diploma-copy");
+        var missing = await client.GetAsync("/api/v1/procedures/no-such-thing");
+
+        Assert.Contains(list!, p => p!["id"]!.GetValue<string>() == "diploma-copy");
+        Assert.Equal("file", schema!["forms"]![0]!["pages"]![2]!["fields"]![0]!["type"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+}
