@@ -25,6 +25,7 @@ public static class PlatformExtensions
         services.AddSingleton<DossierCodes>();
         services.AddScoped<DossierSubmission>();
         services.AddScoped<AttachmentService>();
+        services.AddScoped<DraftService>();
         services.AddScoped<DossierQueries>();
         services.AddScoped(provider => new FormValidator(provider.GetRequiredService<DefinitionRegistry>().CodeLists, provider.GetRequiredService<TimeProvider>()));
         return services;

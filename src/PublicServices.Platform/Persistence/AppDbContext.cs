@@ -31,6 +31,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SequenceRecord> Sequences => Set<SequenceRecord>();
     public DbSet<DossierRecord> Dossiers => Set<DossierRecord>();
     public DbSet<AttachmentRecord> Attachments => Set<AttachmentRecord>();
+    public DbSet<DraftRecord> Drafts => Set<DraftRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -86,6 +86,19 @@ CREATE TABLE dossiers (
 );
 
 
+CREATE TABLE drafts (
+    "Id" uuid NOT NULL,
+    "ApplicantId" character varying(64) NOT NULL,
+    "ProcedureId" character varying(64) NOT NULL,
+    "ProcedureVersion" integer NOT NULL,
+    "DataJson" text NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "UpdatedAt" timestamp with time zone NOT NULL,
+    "ExpiresAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_drafts" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE outbox_messages (
     "Id" uuid NOT NULL,
     "Kind" character varying(64) NOT NULL,
@@ -276,6 +289,12 @@ CREATE INDEX "IX_dossiers_ApplicantId_SubmittedAt" ON dossiers ("ApplicantId", "
 
 
 CREATE UNIQUE INDEX "IX_dossiers_InstanceId" ON dossiers ("InstanceId");
+
+
+CREATE INDEX "IX_drafts_ApplicantId_ProcedureId" ON drafts ("ApplicantId", "ProcedureId");
+
+
+CREATE INDEX "IX_drafts_ExpiresAt" ON drafts ("ExpiresAt");
 
 
 CREATE INDEX "IX_outbox_messages_Status_DueAt" ON outbox_messages ("Status", "DueAt");

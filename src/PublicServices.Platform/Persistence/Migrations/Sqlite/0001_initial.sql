@@ -80,6 +80,18 @@ CREATE TABLE "dossiers" (
 );
 
 
+CREATE TABLE "drafts" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_drafts" PRIMARY KEY,
+    "ApplicantId" TEXT NOT NULL,
+    "ProcedureId" TEXT NOT NULL,
+    "ProcedureVersion" INTEGER NOT NULL,
+    "DataJson" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    "ExpiresAt" TEXT NOT NULL
+);
+
+
 CREATE TABLE "outbox_messages" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_outbox_messages" PRIMARY KEY,
     "Kind" TEXT NOT NULL,
@@ -261,6 +273,12 @@ CREATE INDEX "IX_dossiers_ApplicantId_SubmittedAt" ON "dossiers" ("ApplicantId",
 
 
 CREATE UNIQUE INDEX "IX_dossiers_InstanceId" ON "dossiers" ("InstanceId");
+
+
+CREATE INDEX "IX_drafts_ApplicantId_ProcedureId" ON "drafts" ("ApplicantId", "ProcedureId");
+
+
+CREATE INDEX "IX_drafts_ExpiresAt" ON "drafts" ("ExpiresAt");
 
 
 CREATE INDEX "IX_outbox_messages_Status_DueAt" ON "outbox_messages" ("Status", "DueAt");

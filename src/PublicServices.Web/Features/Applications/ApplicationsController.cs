@@ -1,0 +1,191 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PublicServices.Platform.Dossiers;
+using PublicServices.Platform.Engine;
+using PublicServices.Platform.Forms;
+using PublicServices.Platform.Identity;
+using PublicServices.Platform.Persistence;
+using PublicServices.Platform.Storage;
+using PublicServices.Web.Localization;
+using PublicServices.Workflows.Definitions;
+using PublicServices.Workflows.Definitions.Steps;
+
+namespace PublicServices.Web.Features.Applications;
+
+/// <summary>
+/// Filling in an application without JavaScript: one page at a time (saved as a draft at every "next"), a "check your
+/// answers" page, and the submission that makes the dossier. Only the draft's owner reaches any of it.
+/// </summary>
+[Authorize]
+public sealed class ApplicationsController(
+    DefinitionRegistry definitions, DraftService drafts, FormValidator validator, AttachmentService attachments,
+    DossierSubmission submission, UserManager<ApplicationUser> users, AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("/procedures/{id}/start")]
+    public async Task<IActionResult> Start(string id, CancellationToken ct)
+    {
+        if (definitions.Latest(id) is not { } definition || FirstForm(definition) is null)
+            return NotFound();
+        var draft = await drafts.StartAsync(UserId, definition, await PrefillAsync(FirstForm(definition)!), ct);
+        return Redirect($"/drafts/{draft.Id}/pages/1");
+    }
+
+    [HttpGet("/drafts/{id:guid}/pages/{page:int}")]
+    public async Task<IActionResult> Page(Guid id, int page, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is not var (draft, definition, form) || page < 1 || page > form.Pages.Count)
+            return NotFound();
+        return View("Page", await ModelAsync(draft, definition, form, page, JsonNode.Parse(draft.DataJson)!.AsObject(), new Dictionary<string, string>(), ct));
+    }
+
+    [HttpPost("/drafts/{id:guid}/pages/{page:int}")]
+    public async Task<IActionResult> SavePage(Guid id, int page, string? remove, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is not var (draft, definition, form) || page < 1 || page > form.Pages.Count)
+            return NotFound();
+        var data = JsonNode.Parse(draft.DataJson)!.AsObject();
+        var (input, uploadErrors) = await ReadPostedAsync(form.Pages[page - 1], data, remove, ct);
+        var result = validator.Validate(form, [form.Pages[page - 1]], input, checkRules: false, context: new JsonObject { [form.Id] = data.DeepClone() });
+        var errors = result.Errors.Concat(uploadErrors).GroupBy(e => e.FieldId).ToDictionary(g => g.Key, g => g.First().Message.For(PortalCultures.Current));
+        if (errors.Count > 0 || remove is not null || Request.Form.Files.Count > 0 && Request.Form["next"].Count == 0)
+        {
+            // Keep what was typed; uploads and removals are saved at once so nothing is lost.
+            await drafts.SaveAsync(draft, input, ct);
+            foreach (var (key, message) in errors)
+                ModelState.AddModelError(key, message);
+            return View("Page", await ModelAsync(draft, definition, form, page, Merge(data, input), errors, ct));
+        }
+        await drafts.SaveAsync(draft, result.Values, ct);
+        return Redirect(page < form.Pages.Count ? $"/drafts/{id}/pages/{page + 1}" : $"/drafts/{id}/review");
+    }
+
+    [HttpGet("/drafts/{id:guid}/review")]
+    public async Task<IActionResult> Review(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is not var (draft, definition, form))
+            return NotFound();
+        return View("Review", await ModelAsync(draft, definition, form, 1, JsonNode.Parse(draft.DataJson)!.AsObject(), new Dictionary<string, string>(), ct));
+    }
+
+    [HttpPost("/drafts/{id:guid}/submit")]
+    public async Task<IActionResult> Submit(Guid id, bool declaration, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is not var (draft, definition, form))
+            return NotFound();
+        var data = JsonNode.Parse(draft.DataJson)!.AsObject();
+        var errors = new Dictionary<string, string>();
+        if (!declaration)
+            errors["declaration"] = l["Applications.Declaration.Required"];
+        else
+        {
+            var result = await submission.SubmitAsync(UserId, definition.Id, data, draft.Id.ToString("N"), ct);
+            if (result.Dossier is { } dossier)
+            {
+                await drafts.RemoveAsync(draft, ct);
+                TempData["Flash"] = l["Applications.Submitted", dossier.Code].Value;
+                return Redirect($"/dossiers/{dossier.Code}");
+            }
+            foreach (var error in result.Errors)
+                errors.TryAdd(error.FieldId, error.Message.For(PortalCultures.Current));
+        }
+        foreach (var (key, message) in errors)
+            ModelState.AddModelError(key, message);
+        return View("Review", await ModelAsync(draft, definition, form, 1, data, errors, ct));
+    }
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    private static FormDefinition? FirstForm(WorkflowDefinition definition) =>
+        definition.Flow.Steps[definition.Flow.Start].Settings is FormStepSettings first ? definition.Forms[first.Form] : null;
+
+    private async Task<(DraftRecord, WorkflowDefinition, FormDefinition)?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await drafts.FindAsync(UserId, id, ct) is not { } draft || definitions.Latest(draft.ProcedureId) is not { } definition
+            || FirstForm(definition) is not { } form)
+            return null;
+        return (draft, definition, form);
+    }
+
+    /// <summary>The seam where national-database prefill will plug in: for now, the applicant's own account.</summary>
+    private async Task<JsonObject> PrefillAsync(FormDefinition form)
+    {
+        var user = await users.GetUserAsync(User);
+        var values = new JsonObject();
+        foreach (var field in form.Pages.SelectMany(p => p.Fields).Where(f => f.Prefill is not null))
+        {
+            var value = field.Prefill switch
+            {
+                "fullName" => user?.FullName,
+                "dateOfBirth" => user?.DateOfBirth?.ToString("yyyy-MM-dd"),
+                "cccd" => user?.Cccd,
+                "phone" => user?.PhoneNumber,
+                "email" => user?.Email,
+                _ => null,
+            };
+            if (!string.IsNullOrEmpty(value))
+                values[field.Id] = value;
+        }
+        return values;
+    }
+
+    private async Task<(JsonObject Input, List<FieldError> Errors)> ReadPostedAsync(FormPage page, JsonObject data, string? remove, CancellationToken ct)
+    {
+        var input = new JsonObject();
+        var errors = new List<FieldError>();
+        foreach (var field in page.Fields)
+        {
+            var posted = Request.Form[field.Id];
+            switch (field.Type)
+            {
+                case FieldType.File:
+                    var kept = (data[field.Id] as JsonArray)?.Select(n => n!.ToString()).Where(v => v != remove).ToList() ?? [];
+                    foreach (var file in Request.Form.Files.GetFiles(field.Id).Where(f => f.Length > 0))
+                    {
+                        await using var stream = file.OpenReadStream();
+                        var (attachment, error) = await attachments.UploadAsync(UserId, file.FileName, stream, ct);
+                        if (attachment is not null)
+                            kept.Add(attachment.Id.ToString());
+                        else
+                            errors.Add(new FieldError(field.Id, error!));
+                    }
+                    input[field.Id] = new JsonArray(kept.Select(k => (JsonNode?)JsonValue.Create(k)).ToArray());
+                    break;
+                case FieldType.MultiSelect:
+                    input[field.Id] = new JsonArray(posted.Where(v => !string.IsNullOrEmpty(v)).Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+                    break;
+                case FieldType.Boolean:
+                    input[field.Id] = posted.Contains("true") ? "true" : "false";
+                    break;
+                default:
+                    input[field.Id] = posted.FirstOrDefault() ?? "";
+                    break;
+            }
+        }
+        return (input, errors);
+    }
+
+    private static JsonObject Merge(JsonObject data, JsonObject input)
+    {
+        var merged = (JsonObject)data.DeepClone();
+        foreach (var (key, value) in input)
+            merged[key] = value?.DeepClone();
+        return merged;
+    }
+
+    private async Task<FormPageModel> ModelAsync(DraftRecord draft, WorkflowDefinition definition, FormDefinition form, int page,
+        JsonObject values, IReadOnlyDictionary<string, string> errors, CancellationToken ct)
+    {
+        var ids = form.Pages.SelectMany(p => p.Fields).Where(f => f.Type == FieldType.File)
+            .SelectMany(f => (values[f.Id] as JsonArray)?.Select(n => Guid.TryParse(n?.ToString(), out var g) ? g : Guid.Empty) ?? [])
+            .ToList();
+        var uploads = await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.Id) && a.OwnerId == draft.ApplicantId).ToDictionaryAsync(a => a.Id, ct);
+        var scope = new JsonObject { [form.Id] = values.DeepClone() };
+        var hidden = form.Pages.SelectMany(p => p.Fields).Where(f => f.VisibleWhen is { } rule && !rule.IsTruthy(scope)).Select(f => f.Id).ToHashSet();
+        return new FormPageModel(draft.Id, definition, form, page, values, errors, uploads, definitions.CodeLists, hidden);
+    }
+}
