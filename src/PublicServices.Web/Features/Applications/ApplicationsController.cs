@@ -56,8 +56,9 @@ public sealed class ApplicationsController(
         {
             // Keep what was typed; uploads and removals are saved at once so nothing is lost.
             await drafts.SaveAsync(draft, input, ct);
-            foreach (var (key, message) in errors)
-                ModelState.AddModelError(key, message);
+            // The summary lists problems in the order of the fields on the page.
+            foreach (var field in form.Pages[page - 1].Fields.Where(f => errors.ContainsKey(f.Id)))
+                ModelState.AddModelError(field.Id, errors[field.Id]);
             return View("Page", await ModelAsync(draft, definition, form, page, Merge(data, input), errors, ct));
         }
         await drafts.SaveAsync(draft, result.Values, ct);
