@@ -5,6 +5,7 @@ using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Forms;
 using PublicServices.Platform.Identity;
+using PublicServices.Platform.Notifications;
 using PublicServices.Platform.Persistence;
 using PublicServices.Platform.Storage;
 
@@ -26,6 +27,14 @@ public static class PlatformExtensions
         services.AddScoped<DossierSubmission>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<DraftService>();
+        services.AddSingleton(provider =>
+        {
+            var errors = new List<PublicServices.Workflows.Definitions.Loading.DefinitionError>();
+            var catalog = NotificationTemplateCatalog.LoadDirectory(Path.Combine(provider.GetRequiredService<WorkflowFiles>().Templates, "notifications"), errors);
+            return errors.Count == 0 ? catalog : throw new InvalidOperationException(
+                "Notification templates have errors / Mẫu thông báo có lỗi:\n" + string.Join("\n", errors));
+        });
+        services.AddScoped<IOutboxHandler, NotificationOutboxHandler>();
         services.AddScoped<DossierQueries>();
         services.AddScoped(provider => new FormValidator(provider.GetRequiredService<DefinitionRegistry>().CodeLists, provider.GetRequiredService<TimeProvider>()));
         return services;

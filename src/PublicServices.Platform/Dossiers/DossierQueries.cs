@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Persistence;
+using PublicServices.Workflows.Definitions;
 using PublicServices.Workflows.Runtime;
 
 namespace PublicServices.Platform.Dossiers;
@@ -30,6 +31,10 @@ public sealed class DossierQueries(AppDbContext db, DefinitionRegistry definitio
         var timeline = journal.Where(j => j.Event is JournalEvents.Completed or JournalEvents.Ended or JournalEvents.Cancelled)
             .Select(j => new TimelineEntry(j.At, j.StepId, definition.Flow.Steps.GetValueOrDefault(j.StepId)?.Title, j.Event, j.Outcome, j.Summary))
             .ToList();
-        return new DossierDetail(dossier, instance.Status, instance.Result, definition.Title, open, timeline);
+        var messages = await db.Notifications.AsNoTracking().Where(n => n.DossierCode == code && n.RecipientId == applicantId)
+            .OrderBy(n => n.CreatedAt)
+            .Select(n => new DossierMessage(n.CreatedAt, new LocalizedText(n.SubjectVi, n.SubjectEn), new LocalizedText(n.BodyVi, n.BodyEn)))
+            .ToListAsync(cancellationToken);
+        return new DossierDetail(dossier, instance.Status, instance.Result, definition.Title, open, timeline, messages);
     }
 }

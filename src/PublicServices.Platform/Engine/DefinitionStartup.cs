@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using PublicServices.Platform.Notifications;
 using PublicServices.Platform.Persistence;
 using PublicServices.Workflows.Activities;
 using PublicServices.Workflows.Definitions.Loading;
+using PublicServices.Workflows.Definitions.Steps;
 
 namespace PublicServices.Platform.Engine;
 
@@ -11,7 +13,7 @@ namespace PublicServices.Platform.Engine;
 /// database, and also registers every older version recorded there, so that instances started on it keep running.
 /// </summary>
 public sealed class DefinitionStartup(AppDbContext db, DefinitionRegistry registry, ActivityRegistry activities, WorkflowFiles files,
-    TimeProvider clock, ILogger<DefinitionStartup> logger)
+    NotificationTemplateCatalog notifications, TimeProvider clock, ILogger<DefinitionStartup> logger)
 {
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -19,9 +21,10 @@ public sealed class DefinitionStartup(AppDbContext db, DefinitionRegistry regist
         var history = new InMemoryDefinitionHistory(stored.ToDictionary(s => (s.DefinitionId, s.Version), s => s.ContentHash));
         var loader = new DefinitionLoader(activities);
         var result = loader.LoadDirectory(files.Root, history);
-        if (!result.Succeeded)
+        var errors = result.Errors.Concat(MissingTemplates(result.Definitions)).ToList();
+        if (errors.Count > 0)
             throw new InvalidOperationException(
-                "Procedure definitions have errors / Định nghĩa thủ tục có lỗi:\n" + string.Join("\n", result.Errors));
+                "Procedure definitions have errors / Định nghĩa thủ tục có lỗi:\n" + string.Join("\n", errors));
         registry.SetCodeLists(result.CodeLists);
 
         var current = result.Definitions.ToDictionary(d => (d.Definition.Id, d.Definition.Version));
@@ -38,11 +41,11 @@ public sealed class DefinitionStartup(AppDbContext db, DefinitionRegistry regist
         }
         foreach (var old in stored.Where(s => !current.ContainsKey((s.DefinitionId, s.Version))))
         {
-            var errors = new List<DefinitionError>();
-            if (loader.LoadText(old.FileName, old.Source, result.CodeLists, errors) is { } definition)
+            var oldErrors = new List<DefinitionError>();
+            if (loader.LoadText(old.FileName, old.Source, result.CodeLists, oldErrors) is { } definition)
                 registry.Add(definition.Definition, published: false);
             else
-                logger.LogError("Stored version {Id} v{Version} no longer loads: {Errors}", old.DefinitionId, old.Version, string.Join("; ", errors));
+                logger.LogError("Stored version {Id} v{Version} no longer loads: {Errors}", old.DefinitionId, old.Version, string.Join("; ", oldErrors));
         }
         try
         {
@@ -55,4 +58,11 @@ public sealed class DefinitionStartup(AppDbContext db, DefinitionRegistry regist
         }
         logger.LogInformation("Loaded {Count} procedure definitions", result.Definitions.Count);
     }
+
+    private IEnumerable<DefinitionError> MissingTemplates(IEnumerable<LoadedDefinition> definitions) =>
+        from loaded in definitions
+        from step in loaded.Definition.Flow.Steps.Values
+        where step.Settings is NotifyStepSettings notify && notifications.Find(notify.Template) is null
+        select new DefinitionError(step.Location,
+            $"Không có mẫu thông báo '{((NotifyStepSettings)step.Settings).Template}' / No notification template '{((NotifyStepSettings)step.Settings).Template}': add templates/notifications/{((NotifyStepSettings)step.Settings).Template}.yaml.");
 }

@@ -10,7 +10,18 @@ public sealed record WorkflowFiles(string Root)
 {
     public string Calendar => Path.Combine(Root, "calendar");
 
+    /// <summary>templates/ beside workflows/ (or <c>Templates:Path</c>).</summary>
+    public string Templates { get; init; } = Path.Combine(Path.GetDirectoryName(Root)!, "templates");
+
     public static WorkflowFiles Resolve(IConfiguration configuration, string contentRoot)
+    {
+        var files = Find(configuration, contentRoot);
+        return configuration["Templates:Path"] is { Length: > 0 } templates
+            ? files with { Templates = Path.GetFullPath(Path.Combine(contentRoot, templates)) }
+            : files;
+    }
+
+    private static WorkflowFiles Find(IConfiguration configuration, string contentRoot)
     {
         if (configuration["Workflows:Path"] is { Length: > 0 } configured)
             return new WorkflowFiles(Path.GetFullPath(Path.Combine(contentRoot, configured)));

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Identity;
+using PublicServices.Platform.Notifications;
 using PublicServices.Platform.Sequences;
 using PublicServices.Platform.Storage;
 
@@ -32,6 +33,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<DossierRecord> Dossiers => Set<DossierRecord>();
     public DbSet<AttachmentRecord> Attachments => Set<AttachmentRecord>();
     public DbSet<DraftRecord> Drafts => Set<DraftRecord>();
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

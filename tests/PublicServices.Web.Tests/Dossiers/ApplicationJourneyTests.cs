@@ -31,13 +31,6 @@ public sealed class ApplicationJourneyTests : IClassFixture<PortalFactory>
         return await browser.PostAsync(action, content);
     }
 
-    private static byte[] Png()
-    {
-        var bytes = new byte[64];
-        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 0, 0, 3, 32, 0, 0, 2, 88 }.CopyTo(bytes, 0);
-        return bytes;
-    }
-
     [Fact]
     public async Task Should_fill_a_procedure_page_by_page_check_the_answers_and_submit()
     {
@@ -72,7 +65,7 @@ public sealed class ApplicationJourneyTests : IClassFixture<PortalFactory>
         Assert.Equal(draftBase + "/pages/3", afterTwo.Headers.Location!.ToString());
 
         var pageThree = await HtmlPage.GetAsync(browser, draftBase + "/pages/3");
-        var uploaded = await PostMultipartAsync(browser, pageThree, draftBase + "/pages/3", new Dictionary<string, string> { ["next"] = "1" }, ("idCard", "cccd.png", Png()));
+        var uploaded = await PostMultipartAsync(browser, pageThree, draftBase + "/pages/3", new Dictionary<string, string> { ["next"] = "1" }, ("idCard", "cccd.png", TestFiles.Png(800, 600)));
         Assert.Equal(draftBase + "/review", uploaded.Headers.Location!.ToString());
 
         var review = await HtmlPage.GetAsync(browser, draftBase + "/review");

@@ -15,16 +15,6 @@ public sealed class DossierApiTests : IClassFixture<PortalFactory>
 
     public DossierApiTests(PortalFactory portal) => this.portal = portal;
 
-    /// <summary>The first bytes of a PNG (signature and IHDR with its size): enough for the content check.</summary>
-    private static byte[] Png(int width, int height)
-    {
-        var bytes = new byte[64];
-        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R' }.CopyTo(bytes, 0);
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(16), (uint)width);
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(20), (uint)height);
-        return bytes;
-    }
-
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string name)
     {
         var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", name } };
@@ -33,7 +23,7 @@ public sealed class DossierApiTests : IClassFixture<PortalFactory>
 
     private static async Task<string> UploadIdAsync(HttpClient client)
     {
-        var response = await UploadAsync(client, Png(800, 600), "cccd.png");
+        var response = await UploadAsync(client, TestFiles.Png(800, 600), "cccd.png");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
     }

@@ -99,6 +99,23 @@ CREATE TABLE drafts (
 );
 
 
+CREATE TABLE notifications (
+    "Id" uuid NOT NULL,
+    "OutboxMessageId" uuid NOT NULL,
+    "RecipientId" character varying(64) NOT NULL,
+    "DossierCode" character varying(40),
+    "Template" character varying(64) NOT NULL,
+    "Channel" character varying(16) NOT NULL,
+    "SubjectVi" character varying(256) NOT NULL,
+    "BodyVi" text NOT NULL,
+    "SubjectEn" character varying(256) NOT NULL,
+    "BodyEn" text NOT NULL,
+    "Status" character varying(16) NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_notifications" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE outbox_messages (
     "Id" uuid NOT NULL,
     "Kind" character varying(64) NOT NULL,
@@ -295,6 +312,15 @@ CREATE INDEX "IX_drafts_ApplicantId_ProcedureId" ON drafts ("ApplicantId", "Proc
 
 
 CREATE INDEX "IX_drafts_ExpiresAt" ON drafts ("ExpiresAt");
+
+
+CREATE INDEX "IX_notifications_DossierCode" ON notifications ("DossierCode");
+
+
+CREATE UNIQUE INDEX "IX_notifications_OutboxMessageId" ON notifications ("OutboxMessageId");
+
+
+CREATE INDEX "IX_notifications_RecipientId_CreatedAt" ON notifications ("RecipientId", "CreatedAt");
 
 
 CREATE INDEX "IX_outbox_messages_Status_DueAt" ON outbox_messages ("Status", "DueAt");

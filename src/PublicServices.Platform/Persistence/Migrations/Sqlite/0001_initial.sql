@@ -92,6 +92,22 @@ CREATE TABLE "drafts" (
 );
 
 
+CREATE TABLE "notifications" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_notifications" PRIMARY KEY,
+    "OutboxMessageId" TEXT NOT NULL,
+    "RecipientId" TEXT NOT NULL,
+    "DossierCode" TEXT NULL,
+    "Template" TEXT NOT NULL,
+    "Channel" TEXT NOT NULL,
+    "SubjectVi" TEXT NOT NULL,
+    "BodyVi" TEXT NOT NULL,
+    "SubjectEn" TEXT NOT NULL,
+    "BodyEn" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL
+);
+
+
 CREATE TABLE "outbox_messages" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_outbox_messages" PRIMARY KEY,
     "Kind" TEXT NOT NULL,
@@ -279,6 +295,15 @@ CREATE INDEX "IX_drafts_ApplicantId_ProcedureId" ON "drafts" ("ApplicantId", "Pr
 
 
 CREATE INDEX "IX_drafts_ExpiresAt" ON "drafts" ("ExpiresAt");
+
+
+CREATE INDEX "IX_notifications_DossierCode" ON "notifications" ("DossierCode");
+
+
+CREATE UNIQUE INDEX "IX_notifications_OutboxMessageId" ON "notifications" ("OutboxMessageId");
+
+
+CREATE INDEX "IX_notifications_RecipientId_CreatedAt" ON "notifications" ("RecipientId", "CreatedAt");
 
 
 CREATE INDEX "IX_outbox_messages_Status_DueAt" ON "outbox_messages" ("Status", "DueAt");

@@ -1,0 +1,21 @@
+namespace PublicServices.Platform.Notifications;
+
+/// <summary>
+/// A message delivered to an applicant, in both languages, with its delivery status. In-app messages are shown on the
+/// dossier page; one record per outbox message, so a redelivered message is not shown twice.
+/// </summary>
+public sealed class NotificationRecord
+{
+    public Guid Id { get; init; }
+    public Guid OutboxMessageId { get; init; }
+    public required string RecipientId { get; init; }
+    public string? DossierCode { get; init; }
+    public required string Template { get; init; }
+    public required string Channel { get; init; }
+    public required string SubjectVi { get; init; }
+    public required string BodyVi { get; init; }
+    public required string SubjectEn { get; init; }
+    public required string BodyEn { get; init; }
+    public required string Status { get; set; }
+    public DateTime CreatedAt { get; init; }
+}

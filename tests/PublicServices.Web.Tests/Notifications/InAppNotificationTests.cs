@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PublicServices.Platform.Engine;
+using PublicServices.Platform.Persistence;
+using PublicServices.Web.Tests.Support;
+
+namespace PublicServices.Web.Tests.Notifications;
+
+/// <summary>The engine's notify step reaches the applicant as an in-app message on the dossier page, exactly once.</summary>
+public sealed class InAppNotificationTests : IClassFixture<PortalFactory>
+{
+    private readonly PortalFactory portal;
+
+    public InAppNotificationTests(PortalFactory portal) => this.portal = portal;
+
+    private async Task<int> ProcessOutboxAsync()
+    {
+        using var scope = portal.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<OutboxProcessor>().ProcessDueAsync("test-node", CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Should_deliver_the_submission_message_once_even_when_the_outbox_message_is_redelivered()
+    {
+        var client = await ApiSession.SignInAsync(portal, "tran.binh@example.com");
+        var upload = new MultipartFormDataContent { { new ByteArrayContent(TestFiles.Png(800, 600)), "file", "cccd.png" } };
+        var attachment = (await (await client.PostAsync("/api/v1/attachments", upload)).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var submitted = await client.PostAsJsonAsync("/api/v1/dossiers", new
+        {
+            procedureId = "diploma-copy",
+            data = new JsonObject
+            {
+                ["fullName"] = "Trần Văn Bình", ["dateOfBirth"] = "2006-09-02", ["cccd"] = "001206012345", ["phone"] = "0912345679",
+                ["diplomaType"] = "thpt", ["province"] = "001", ["graduationYear"] = 2024, ["copies"] = 1,
+                ["idCard"] = new JsonArray(attachment),
+            },
+        });
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var code = (await submitted.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
+
+        await ProcessOutboxAsync();
+        using (var scope = portal.Services.CreateScope())
+        {
+            // Redelivery: the message is handed to the handler again (as after a lost acknowledgement).
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Outbox.Where(m => m.Kind == "notification").ExecuteUpdateAsync(m => m.SetProperty(x => x.Status, OutboxStatus.Pending));
+        }
+        await ProcessOutboxAsync();
+
+        using (var scope = portal.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var messages = await db.Notifications.Where(n => n.DossierCode == code).ToListAsync();
+            var message = Assert.Single(messages);
+            Assert.Equal($"Đã tiếp nhận hồ sơ {code}", message.SubjectVi);
+            Assert.Equal($"Dossier {code} received", message.SubjectEn);
+        }
+        var browser = portal.Browser();
+        var login = await HtmlPage.GetAsync(browser, "/account/login");
+        await login.SubmitAsync(browser, "/account/login", new Dictionary<string, string> { ["Email"] = "tran.binh@example.com", ["Password"] = Platform.Identity.DemoSeeder.DemoPassword });
+        var page = await HtmlPage.GetAsync(browser, $"/dossiers/{code}");
+        Assert.Contains($"Đã tiếp nhận hồ sơ {code}", page.Document.QuerySelector("[data-testid=messages]")!.TextContent);
+    }
+}
