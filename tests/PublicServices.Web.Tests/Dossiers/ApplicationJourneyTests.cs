@@ -52,15 +52,16 @@ public sealed class ApplicationJourneyTests : IClassFixture<PortalFactory>
         var pageTwo = await HtmlPage.GetAsync(browser, draftBase + "/pages/2");
         var invalid = await HtmlPage.ParseAsync(await pageTwo.SubmitAsync(browser, draftBase + "/pages/2", new Dictionary<string, string>
         {
-            ["diplomaType"] = "thpt", ["province"] = "001", ["graduationYear"] = "abc", ["copies"] = "",
+            ["diplomaType"] = "thpt", ["province"] = "001", ["graduationYear"] = "abc", ["copies"] = "", ["delivery"] = "post", ["postalAddress"] = "",
         }));
         Assert.Equal(HttpStatusCode.OK, invalid.Status);
         Assert.Equal("Vui lòng nhập một số.", invalid.FieldError("graduationYear"));
         Assert.Equal("Vui lòng nhập số bản sao.", invalid.FieldError("copies"));
+        Assert.Equal("Vui lòng nhập địa chỉ nhận qua bưu điện.", invalid.FieldError("postalAddress")); // shown because delivery = post
         Assert.Equal("thpt", invalid.Document.QuerySelector("#diplomaType option[selected]")!.GetAttribute("value"));
         var afterTwo = await invalid.SubmitAsync(browser, draftBase + "/pages/2", new Dictionary<string, string>
         {
-            ["diplomaType"] = "thpt", ["province"] = "001", ["graduationYear"] = "2025", ["copies"] = "2",
+            ["diplomaType"] = "thpt", ["province"] = "001", ["graduationYear"] = "2025", ["copies"] = "2", ["delivery"] = "pickup",
         });
         Assert.Equal(draftBase + "/pages/3", afterTwo.Headers.Location!.ToString());
 

@@ -31,7 +31,7 @@ public sealed class DossierApiTests : IClassFixture<PortalFactory>
     private static JsonObject Application(string attachmentId) => new()
     {
         ["fullName"] = "Nguyễn Thị Hồng Nhung", ["dateOfBirth"] = "2007-03-15", ["cccd"] = "001307012345", ["phone"] = "0912345678",
-        ["diplomaType"] = "thpt", ["province"] = "001", ["graduationYear"] = 2025, ["copies"] = 2,
+        ["diplomaType"] = "thpt", ["province"] = "001", ["graduationYear"] = 2025, ["copies"] = 2, ["delivery"] = "pickup",
         ["idCard"] = new JsonArray(attachmentId),
     };
 

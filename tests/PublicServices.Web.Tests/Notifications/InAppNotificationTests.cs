@@ -34,7 +34,7 @@ public sealed class InAppNotificationTests : IClassFixture<PortalFactory>
             data = new JsonObject
             {
                 ["fullName"] = "Trần Văn Bình", ["dateOfBirth"] = "2006-09-02", ["cccd"] = "001206012345", ["phone"] = "0912345679",
-                ["diplomaType"] = "thpt", ["province"] = "001", ["graduationYear"] = 2024, ["copies"] = 1,
+                ["diplomaType"] = "thpt", ["province"] = "001", ["graduationYear"] = 2024, ["copies"] = 1, ["delivery"] = "pickup",
                 ["idCard"] = new JsonArray(attachment),
             },
         });

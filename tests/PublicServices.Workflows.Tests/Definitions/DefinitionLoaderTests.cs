@@ -74,7 +74,8 @@ public sealed class DefinitionLoaderTests
     public void Should_refuse_a_changed_file_whose_version_was_not_bumped()
     {
         var file = RepoPaths.InRepo("workflows", "diploma-copy.yaml");
-        var history = new InMemoryDefinitionHistory(new Dictionary<(string, int), string> { [("diploma-copy", 1)] = "an-older-hash" });
+        var current = loader.LoadDirectory(RepoPaths.InRepo("workflows")).Definitions.Single(d => d.Definition.Id == "diploma-copy").Definition.Version;
+        var history = new InMemoryDefinitionHistory(new Dictionary<(string, int), string> { [("diploma-copy", current)] = "an-older-hash" });
 
         var result = loader.LoadDirectory(RepoPaths.InRepo("workflows"), history);
 
