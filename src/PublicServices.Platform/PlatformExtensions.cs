@@ -25,6 +25,8 @@ public static class PlatformExtensions
         services.AddEngineHosting(configuration, contentRoot);
         services.AddSingleton<DossierCodes>();
         services.AddScoped<DossierSubmission>();
+        services.AddScoped<DossierAmendment>();
+        services.AddScoped<DossierWithdrawal>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<DraftService>();
         services.AddSingleton(provider =>

@@ -1,9 +1,34 @@
 using PublicServices.Workflows.Definitions;
+using PublicServices.Workflows.Definitions.Steps;
+using PublicServices.Workflows.Runtime;
 
 namespace PublicServices.Platform.Dossiers;
 
 public sealed record DossierDetail(DossierRecord Dossier, string Status, string? Result, LocalizedText ProcedureTitle,
-    IReadOnlyList<OpenStep> OpenSteps, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<DossierMessage> Messages);
+    IReadOnlyList<OpenStep> OpenSteps, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<DossierMessage> Messages, NextAction Next)
+{
+    public bool CanWithdraw => DossierWithdrawal.CanWithdraw(Status);
+}
+
+/// <summary>
+/// What the applicant must do now: <c>amend</c> (with the official's reason and the fields to change), <c>pay</c>,
+/// <c>wait</c> (officials are working on it) or <c>none</c> (ended).
+/// </summary>
+public sealed record NextAction(string Kind, string? Reason, IReadOnlyList<string> Fields)
+{
+    public static NextAction From(WorkflowDefinition definition, IReadOnlyList<Bookmark> waits, string status)
+    {
+        foreach (var wait in waits)
+        {
+            if (wait.Kind == BookmarkKinds.Form && definition.Flow.Steps[wait.StepId].Settings is FormStepSettings { Mode: FormMode.Amend })
+                return new NextAction("amend", wait.Data?["reason"]?.ToString(),
+                    (wait.Data?["fields"] as System.Text.Json.Nodes.JsonArray)?.Select(f => f!.ToString()).ToList() ?? []);
+            if (wait.Kind == BookmarkKinds.Payment)
+                return new NextAction("pay", null, []);
+        }
+        return new NextAction(DossierWithdrawal.CanWithdraw(status) ? "wait" : "none", null, []);
+    }
+}
 
 /// <summary>An in-app message about the dossier.</summary>
 public sealed record DossierMessage(DateTime At, LocalizedText Subject, LocalizedText Body);

@@ -35,6 +35,7 @@ public sealed class DossierQueries(AppDbContext db, DefinitionRegistry definitio
             .OrderBy(n => n.CreatedAt)
             .Select(n => new DossierMessage(n.CreatedAt, new LocalizedText(n.SubjectVi, n.SubjectEn), new LocalizedText(n.BodyVi, n.BodyEn)))
             .ToListAsync(cancellationToken);
-        return new DossierDetail(dossier, instance.Status, instance.Result, definition.Title, open, timeline, messages);
+        return new DossierDetail(dossier, instance.Status, instance.Result, definition.Title, open, timeline, messages,
+            NextAction.From(definition, state.Bookmarks, instance.Status));
     }
 }

@@ -16,4 +16,8 @@ public sealed class DossierRecord
     public required string IdempotencyKey { get; init; }
     public DateTime SubmittedAt { get; init; }
     public DateOnly? DueDate { get; set; }
+    /// <summary>The declaration the applicant accepted (consent to process personal data for this purpose): the version of
+    /// its text — a hash of the exact words shown — and when it was accepted.</summary>
+    public required string DeclarationVersion { get; init; }
+    public DateTime DeclaredAt { get; init; }
 }

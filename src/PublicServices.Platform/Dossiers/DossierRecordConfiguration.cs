@@ -14,6 +14,7 @@ internal sealed class DossierRecordConfiguration : IEntityTypeConfiguration<Doss
         dossier.Property(d => d.ApplicantId).HasMaxLength(64);
         dossier.Property(d => d.AgencyCode).HasMaxLength(32);
         dossier.Property(d => d.IdempotencyKey).HasMaxLength(64);
+        dossier.Property(d => d.DeclarationVersion).HasMaxLength(64);
         dossier.HasIndex(d => new { d.ApplicantId, d.IdempotencyKey }).IsUnique();
         dossier.HasIndex(d => new { d.ApplicantId, d.SubmittedAt });
         dossier.HasIndex(d => d.InstanceId).IsUnique();

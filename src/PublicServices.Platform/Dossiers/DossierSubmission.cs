@@ -21,7 +21,8 @@ public sealed class DossierSubmission(
     AppDbContext db, DefinitionRegistry definitions, WorkflowEngine engine, FormValidator validator, DossierCodes codes,
     AttachmentService attachments, IWorkingCalendar calendar, TimeProvider clock)
 {
-    public async Task<SubmissionResult> SubmitAsync(string applicantId, string procedureId, JsonObject data, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<SubmissionResult> SubmitAsync(string applicantId, string procedureId, JsonObject data, string idempotencyKey,
+        Declaration declaration, CancellationToken cancellationToken)
     {
         if (await FindAsync(applicantId, idempotencyKey, cancellationToken) is { } earlier)
             return new SubmissionResult(earlier, true, [], false);
@@ -49,6 +50,7 @@ public sealed class DossierSubmission(
             Code = code, ProcedureId = definition.Id, ProcedureVersion = definition.Version, ApplicantId = applicantId,
             InstanceId = started.Instance!.Id, AgencyCode = definition.Agency, IdempotencyKey = idempotencyKey,
             SubmittedAt = now.UtcDateTime, DueDate = DueDate(definition, now),
+            DeclarationVersion = declaration.Version, DeclaredAt = now.UtcDateTime,
         };
         db.Dossiers.Add(dossier);
         var attachmentIds = form.Pages.SelectMany(p => p.Fields).Where(f => f.File is not null && validation.Values[f.Id] is JsonArray)

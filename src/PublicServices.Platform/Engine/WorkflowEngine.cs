@@ -56,10 +56,10 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
         return Apply(instance, (definition, state, now) => runner.Retry(definition, state, actor, now));
     }
 
-    public async Task<EngineOutcome> CancelAsync(Guid instanceId, string actor, string reason, CancellationToken cancellationToken)
+    public async Task<EngineOutcome> CancelAsync(Guid instanceId, string actor, string reason, CancellationToken cancellationToken, string result = "cancelled")
     {
         var instance = await db.Instances.SingleAsync(i => i.Id == instanceId, cancellationToken);
-        return Apply(instance, (definition, state, now) => runner.Cancel(definition, state, actor, reason, now));
+        return Apply(instance, (definition, state, now) => runner.Cancel(definition, state, actor, reason, now, result));
     }
 
     private EngineOutcome Apply(InstanceRecord instance, Func<Workflows.Definitions.WorkflowDefinition, WorkflowState, DateTimeOffset, RunResult> call)

@@ -40,15 +40,17 @@ public sealed class AttachmentService(AppDbContext db, IFileStorage storage, Tim
         return (attachment, null);
     }
 
-    /// <summary>Checks the attachments named by file fields: the applicant's own, not yet used, of an allowed kind, size and pixel size.</summary>
-    public async Task<IReadOnlyList<FieldError>> CheckAsync(string ownerId, FormDefinition form, System.Text.Json.Nodes.JsonObject values, CancellationToken cancellationToken)
+    /// <summary>Checks the attachments named by file fields: the applicant's own, not yet used (or already part of
+    /// <paramref name="dossierCode"/>, when amending it), of an allowed kind, size and pixel size.</summary>
+    public async Task<IReadOnlyList<FieldError>> CheckAsync(string ownerId, FormDefinition form, System.Text.Json.Nodes.JsonObject values,
+        CancellationToken cancellationToken, string? dossierCode = null)
     {
         var errors = new List<FieldError>();
         foreach (var field in form.Pages.SelectMany(p => p.Fields).Where(f => f.File is not null && values[f.Id] is System.Text.Json.Nodes.JsonArray))
         {
             var ids = values[field.Id]!.AsArray().Select(n => Guid.TryParse(n?.ToString(), out var id) ? id : Guid.Empty).ToList();
             var found = await db.Attachments.AsNoTracking()
-                .Where(a => ids.Contains(a.Id) && a.OwnerId == ownerId && a.DossierCode == null)
+                .Where(a => ids.Contains(a.Id) && a.OwnerId == ownerId && (a.DossierCode == null || a.DossierCode == dossierCode))
                 .ToListAsync(cancellationToken);
             var file = field.File!;
             if (found.Count != ids.Count)

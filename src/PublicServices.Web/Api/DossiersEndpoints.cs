@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using PublicServices.Platform.Dossiers;
 using PublicServices.Web.Localization;
 
@@ -10,7 +12,13 @@ namespace PublicServices.Web.Api;
 /// <summary>An applicant's dossiers over the API (bearer token from /api/v1/identity/login).</summary>
 public static class DossiersEndpoints
 {
-    public sealed record SubmitRequest(string ProcedureId, JsonObject? Data, string? IdempotencyKey);
+    /// <param name="Declaration">The applicant accepts the declaration (truthfulness and consent to processing, the
+    /// text at <c>GET /api/v1/procedures/{id}</c> → declaration); required.</param>
+    public sealed record SubmitRequest(string ProcedureId, JsonObject? Data, string? IdempotencyKey, bool Declaration);
+
+    public sealed record AmendmentBody(JsonObject? Data);
+
+    public sealed record WithdrawalBody(string? Reason);
 
     public static RouteGroupBuilder MapDossiers(this IEndpointRouteBuilder app)
     {
@@ -20,22 +28,24 @@ public static class DossiersEndpoints
         group.MapGet("/", async (ClaimsPrincipal user, DossierQueries queries, CancellationToken ct) =>
             TypedResults.Ok(await queries.MineAsync(UserId(user), ct)));
         group.MapGet("/{code}", GetAsync);
+        group.MapPost("/{code}/amendments", AmendAsync);
+        group.MapPost("/{code}/withdrawal", WithdrawAsync);
         return group;
     }
 
     private static async Task<Results<Created<object>, Ok<object>, ValidationProblem, NotFound>> SubmitAsync(
-        SubmitRequest request, ClaimsPrincipal user, HttpContext http, DossierSubmission submission, CancellationToken ct)
+        SubmitRequest request, ClaimsPrincipal user, HttpContext http, DossierSubmission submission, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var key = http.Request.Headers["Idempotency-Key"].FirstOrDefault() ?? request.IdempotencyKey ?? Guid.NewGuid().ToString("N");
         if (key.Length > 64)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["idempotencyKey"] = ["At most 64 characters."] });
-        var result = await submission.SubmitAsync(UserId(user), request.ProcedureId, request.Data ?? [], key, ct);
+        if (!request.Declaration)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["declaration"] = [l["Applications.Declaration.Required"]] });
+        var result = await submission.SubmitAsync(UserId(user), request.ProcedureId, request.Data ?? [], key, DeclarationText.Current(l), ct);
         if (result.ProcedureNotFound)
             return TypedResults.NotFound();
         if (result.Errors.Count > 0)
-            return TypedResults.ValidationProblem(result.Errors
-                .GroupBy(e => e.FieldId)
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Message.For(PortalCultures.Current)).ToArray()));
+            return Invalid(result.Errors);
         var body = Receipt(result.Dossier!);
         return result.AlreadySubmitted
             ? TypedResults.Ok(body)
@@ -44,6 +54,35 @@ public static class DossiersEndpoints
 
     private static async Task<Results<Ok<DossierDetail>, NotFound>> GetAsync(string code, ClaimsPrincipal user, DossierQueries queries, CancellationToken ct) =>
         await queries.OwnAsync(UserId(user), code, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+
+    /// <summary>Resubmits the fields an official asked to change: 200 with the due date, 400 per field, 409 when no
+    /// supplement is being asked for, 404 when the dossier is not the caller's.</summary>
+    private static async Task<Results<Ok<object>, ValidationProblem, Conflict<ProblemDetails>, NotFound>> AmendAsync(
+        string code, AmendmentBody body, ClaimsPrincipal user, DossierAmendment amendment, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var result = await amendment.ResubmitAsync(UserId(user), code, body.Data ?? [], ct);
+        if (result.DossierNotFound)
+            return TypedResults.NotFound();
+        if (result.NothingToAmend)
+            return TypedResults.Conflict(new ProblemDetails { Title = l["Dossiers.NothingToAmend"], Status = StatusCodes.Status409Conflict });
+        if (!result.Accepted)
+            return Invalid(result.Errors);
+        return TypedResults.Ok<object>(new { code, status = "resubmitted", dueDate = result.DueDate });
+    }
+
+    private static async Task<Results<Ok<object>, Conflict<ProblemDetails>, NotFound>> WithdrawAsync(
+        string code, WithdrawalBody? body, ClaimsPrincipal user, DossierWithdrawal withdrawal, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        await withdrawal.WithdrawAsync(UserId(user), code, body?.Reason, ct) switch
+        {
+            WithdrawalOutcome.NotFound => TypedResults.NotFound(),
+            WithdrawalOutcome.AlreadyDecided => TypedResults.Conflict(new ProblemDetails { Title = l["Dossiers.CannotWithdraw"], Status = StatusCodes.Status409Conflict }),
+            _ => TypedResults.Ok<object>(new { code, status = DossierWithdrawal.Result }),
+        };
+
+    private static ValidationProblem Invalid(IEnumerable<Platform.Forms.FieldError> errors) =>
+        TypedResults.ValidationProblem(errors
+            .GroupBy(e => e.FieldId)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message.For(PortalCultures.Current)).ToArray()));
 
     private static object Receipt(DossierRecord dossier) => new
     {

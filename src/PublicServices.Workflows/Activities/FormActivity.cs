@@ -16,11 +16,18 @@ public sealed class FormActivity(DueDates dueDates) : Activity<FormStepSettings>
         DateTimeOffset? due = settings.Due is null ? settings.Closes : dueDates.From(context.Now, settings.Due);
         if (settings.Closes is { } closes && due > closes)
             due = closes;
-        return ActivityResult.Wait(new WaitRequest("form", settings.Form, due, new JsonObject
+        var data = new JsonObject
         {
             ["form"] = settings.Form,
             ["mode"] = settings.Mode.ToString().ToLowerInvariant(),
-        }));
+        };
+        // The request is copied into the wait, so what the applicant was asked stays fixed even if variables change later.
+        if (settings.RequestedBy is { } task && context.Variables[task] is JsonObject decision)
+        {
+            data["reason"] = decision["reason"]?.DeepClone();
+            data["fields"] = decision["data"]?["fields"]?.DeepClone() ?? new JsonArray();
+        }
+        return ActivityResult.Wait(new WaitRequest("form", settings.Form, due, data));
     }
 
     protected override ActivityResult Resume(ActivityContext context, FormStepSettings settings, Runtime.Bookmark bookmark, Runtime.Stimulus stimulus)

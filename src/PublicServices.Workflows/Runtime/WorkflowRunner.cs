@@ -69,7 +69,7 @@ public sealed class WorkflowRunner(IActivityResolver activities)
     }
 
     /// <summary>Ends the instance at once (withdrawal, cancellation): every open wait is closed.</summary>
-    public RunResult Cancel(WorkflowDefinition definition, WorkflowState state, string actor, string reason, DateTimeOffset now)
+    public RunResult Cancel(WorkflowDefinition definition, WorkflowState state, string actor, string reason, DateTimeOffset now, string result = "cancelled")
     {
         if (state.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
             return Refuse(state, RefusalReason.InstanceNotWaiting, "Hồ sơ đã kết thúc / The instance has already ended.");
@@ -78,7 +78,7 @@ public sealed class WorkflowRunner(IActivityResolver activities)
         foreach (var bookmark in state.Bookmarks.ToList())
             run.Close(bookmark);
         state.Status = InstanceStatus.Cancelled;
-        state.Result = "cancelled";
+        state.Result = result;
         run.Journal(definition.Flow.Start, JournalEvents.Cancelled, null, reason);
         return run.Result();
     }

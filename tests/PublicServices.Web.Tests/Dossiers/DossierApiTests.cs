@@ -47,7 +47,7 @@ public sealed class DossierApiTests : IClassFixture<PortalFactory>
         var client = await ApiSession.SignInAsync(portal, "nguyen.an@example.com");
         var attachment = await UploadIdAsync(client);
 
-        var submitted = await client.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", data = Application(attachment) });
+        var submitted = await client.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", declaration = true, data = Application(attachment) });
         var receipt = (await submitted.Content.ReadFromJsonAsync<JsonObject>())!;
         var code = receipt["code"]!.GetValue<string>();
         var mine = await client.GetFromJsonAsync<JsonArray>("/api/v1/dossiers");
@@ -72,13 +72,36 @@ public sealed class DossierApiTests : IClassFixture<PortalFactory>
         data["copies"] = 11;
         data.Remove("fullName");
 
-        var response = await client.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", data });
+        var response = await client.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", declaration = true, data });
         var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["copies", "fullName", "phone"], problem.Select(p => p.Key).Order());
         Assert.Contains("0912345678", problem["phone"]![0]!.GetValue<string>());
         Assert.Equal(before, await DossierCountAsync());
+    }
+
+    [Fact]
+    public async Task Should_require_the_declaration_and_record_which_text_was_accepted()
+    {
+        var client = await ApiSession.SignInAsync(portal, "nguyen.an@example.com");
+        var before = await DossierCountAsync();
+
+        var undeclared = await client.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", data = Application(await UploadIdAsync(client)) });
+        var unchanged = await DossierCountAsync();
+        var declared = await client.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", declaration = true, data = Application(await UploadIdAsync(client)) });
+        var code = (await declared.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, undeclared.StatusCode);
+        Assert.Equal(["declaration"], (await undeclared.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(before, unchanged);
+        using var scope = portal.Services.CreateScope();
+        var dossier = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Dossiers.SingleAsync(d => d.Code == code);
+        var resx = System.Xml.Linq.XDocument.Load(Path.Combine(PublicServices.Tests.RepoPaths.Root, "src/PublicServices.Web/Resources/Localization/SharedResource.resx"));
+        var resxEn = System.Xml.Linq.XDocument.Load(Path.Combine(PublicServices.Tests.RepoPaths.Root, "src/PublicServices.Web/Resources/Localization/SharedResource.en.resx"));
+        string Text(System.Xml.Linq.XDocument doc) => doc.Root!.Elements("data").Single(e => e.Attribute("name")!.Value == "Applications.Declaration").Element("value")!.Value;
+        Assert.Equal(PublicServices.Platform.Dossiers.Declaration.Of(Text(resx), Text(resxEn)).Version, dossier.DeclarationVersion);
+        Assert.Equal(dossier.SubmittedAt, dossier.DeclaredAt);
     }
 
     [Fact]
@@ -92,7 +115,7 @@ public sealed class DossierApiTests : IClassFixture<PortalFactory>
 
         async Task<HttpResponseMessage> Submit()
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dossiers") { Content = JsonContent.Create(new { procedureId = "diploma-copy", data }) };
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dossiers") { Content = JsonContent.Create(new { procedureId = "diploma-copy", declaration = true, data }) };
             request.Headers.Add("Idempotency-Key", "draft-42");
             return await client.SendAsync(request);
         }
@@ -112,13 +135,13 @@ public sealed class DossierApiTests : IClassFixture<PortalFactory>
         var owner = await ApiSession.SignInAsync(portal, "nguyen.an@example.com");
         var other = await ApiSession.SignInAsync(portal, "tran.binh@example.com");
         var attachment = await UploadIdAsync(owner);
-        var created = await owner.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", data = Application(await UploadIdAsync(owner)) });
+        var created = await owner.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", declaration = true, data = Application(await UploadIdAsync(owner)) });
         var code = (await created.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
 
         var dossier = await other.GetAsync($"/api/v1/dossiers/{code}");
         var file = await other.GetAsync($"/api/v1/attachments/{attachment}");
         var ownFile = await owner.GetAsync($"/api/v1/attachments/{attachment}");
-        var stolen = await other.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", data = Application(attachment) });
+        var stolen = await other.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", declaration = true, data = Application(attachment) });
 
         Assert.Equal(HttpStatusCode.NotFound, dossier.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
@@ -142,7 +165,7 @@ public sealed class DossierApiTests : IClassFixture<PortalFactory>
     [Fact]
     public async Task Should_require_a_bearer_token()
     {
-        var anonymous = await portal.CreateClient().PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", data = new { } });
+        var anonymous = await portal.CreateClient().PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", declaration = true, data = new { } });
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }

@@ -31,6 +31,7 @@ public sealed class InAppNotificationTests : IClassFixture<PortalFactory>
         var submitted = await client.PostAsJsonAsync("/api/v1/dossiers", new
         {
             procedureId = "diploma-copy",
+            declaration = true,
             data = new JsonObject
             {
                 ["fullName"] = "Trần Văn Bình", ["dateOfBirth"] = "2006-09-02", ["cccd"] = "001206012345", ["phone"] = "0912345679",

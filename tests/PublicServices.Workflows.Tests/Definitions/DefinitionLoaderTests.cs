@@ -61,6 +61,8 @@ public sealed class DefinitionLoaderTests
             ("settings-errors.yaml", 10, 7, "a required setting is missing"),
             ("settings-errors.yaml", 13, 19, "needs `label:"),
             ("settings-errors.yaml", 14, 70, "not a duration"),
+            ("settings-errors.yaml", 15, 10, "Unknown form 'nowhere'"),
+            ("settings-errors.yaml", 15, 10, "'requestedBy: pay' is not a task step"),
         ];
 
         var missing = expected.Where(e => !actual.Any(a => a.Item1 == e.File && a.Line == e.Line && a.Column == e.Col && a.Message.Contains(e.Phrase, StringComparison.Ordinal))).ToList();

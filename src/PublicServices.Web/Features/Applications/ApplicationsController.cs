@@ -49,7 +49,7 @@ public sealed class ApplicationsController(
         if (await LoadAsync(id, ct) is not var (draft, definition, form) || page < 1 || page > form.Pages.Count)
             return NotFound();
         var data = JsonNode.Parse(draft.DataJson)!.AsObject();
-        var (input, uploadErrors) = await ReadPostedAsync(form.Pages[page - 1], data, remove, ct);
+        var (input, uploadErrors) = await PostedForm.ReadAsync(Request.Form, form.Pages[page - 1].Fields, data, remove, uploadsReplace: false, attachments, UserId, ct);
         var result = validator.Validate(form, [form.Pages[page - 1]], input, checkRules: false, context: new JsonObject { [form.Id] = data.DeepClone() });
         var errors = result.Errors.Concat(uploadErrors).GroupBy(e => e.FieldId).ToDictionary(g => g.Key, g => g.First().Message.For(PortalCultures.Current));
         if (errors.Count > 0 || remove is not null || Request.Form.Files.Count > 0 && Request.Form["next"].Count == 0)
@@ -84,7 +84,7 @@ public sealed class ApplicationsController(
             errors["declaration"] = l["Applications.Declaration.Required"];
         else
         {
-            var result = await submission.SubmitAsync(UserId, definition.Id, data, draft.Id.ToString("N"), ct);
+            var result = await submission.SubmitAsync(UserId, definition.Id, data, draft.Id.ToString("N"), DeclarationText.Current(l), ct);
             if (result.Dossier is { } dossier)
             {
                 await drafts.RemoveAsync(draft, ct);
@@ -134,43 +134,7 @@ public sealed class ApplicationsController(
         return values;
     }
 
-    private async Task<(JsonObject Input, List<FieldError> Errors)> ReadPostedAsync(FormPage page, JsonObject data, string? remove, CancellationToken ct)
-    {
-        var input = new JsonObject();
-        var errors = new List<FieldError>();
-        foreach (var field in page.Fields)
-        {
-            var posted = Request.Form[field.Id];
-            switch (field.Type)
-            {
-                case FieldType.File:
-                    var kept = (data[field.Id] as JsonArray)?.Select(n => n!.ToString()).Where(v => v != remove).ToList() ?? [];
-                    foreach (var file in Request.Form.Files.GetFiles(field.Id).Where(f => f.Length > 0))
-                    {
-                        await using var stream = file.OpenReadStream();
-                        var (attachment, error) = await attachments.UploadAsync(UserId, file.FileName, stream, ct);
-                        if (attachment is not null)
-                            kept.Add(attachment.Id.ToString());
-                        else
-                            errors.Add(new FieldError(field.Id, error!));
-                    }
-                    input[field.Id] = new JsonArray(kept.Select(k => (JsonNode?)JsonValue.Create(k)).ToArray());
-                    break;
-                case FieldType.MultiSelect:
-                    input[field.Id] = new JsonArray(posted.Where(v => !string.IsNullOrEmpty(v)).Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
-                    break;
-                case FieldType.Boolean:
-                    input[field.Id] = posted.Contains("true") ? "true" : "false";
-                    break;
-                default:
-                    input[field.Id] = posted.FirstOrDefault() ?? "";
-                    break;
-            }
-        }
-        return (input, errors);
-    }
-
-    private static JsonObject Merge(JsonObject data, JsonObject input)
+    internal static JsonObject Merge(JsonObject data, JsonObject input)
     {
         var merged = (JsonObject)data.DeepClone();
         foreach (var (key, value) in input)

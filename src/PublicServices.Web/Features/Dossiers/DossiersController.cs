@@ -1,23 +1,115 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Engine;
+using PublicServices.Platform.Persistence;
+using PublicServices.Platform.Storage;
+using PublicServices.Web.Features.Applications;
+using PublicServices.Web.Localization;
+using PublicServices.Workflows.Runtime;
 
 namespace PublicServices.Web.Features.Dossiers;
 
-/// <summary>"My dossiers": drafts to continue, submitted dossiers with their status, and one dossier's timeline.</summary>
+/// <summary>
+/// "My dossiers": drafts to continue, submitted dossiers with their status, one dossier's timeline and next action, the
+/// supplement an official asked for, and withdrawal. Another applicant's dossier is a 404.
+/// </summary>
 [Authorize]
-public sealed class DossiersController(DossierQueries dossiers, DraftService drafts, DefinitionRegistry definitions) : Controller
+public sealed class DossiersController(
+    DossierQueries dossiers, DraftService drafts, DefinitionRegistry definitions, DossierAmendment amendment, DossierWithdrawal withdrawal,
+    AttachmentService attachments, AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
 {
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
     [HttpGet("/dossiers")]
-    public async Task<IActionResult> Index(CancellationToken ct)
-    {
-        var user = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        return View(new MyDossiersModel(await drafts.MineAsync(user, ct), await dossiers.MineAsync(user, ct), definitions));
-    }
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        View(new MyDossiersModel(await drafts.MineAsync(UserId, ct), await dossiers.MineAsync(UserId, ct), definitions));
 
     [HttpGet("/dossiers/{code}")]
     public async Task<IActionResult> Show(string code, CancellationToken ct) =>
-        await dossiers.OwnAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, code, ct) is { } detail ? View(detail) : NotFound();
+        await dossiers.OwnAsync(UserId, code, ct) is { } detail ? View(detail) : NotFound();
+
+    [HttpGet("/dossiers/{code}/amend")]
+    public async Task<IActionResult> Amend(string code, CancellationToken ct)
+    {
+        if (await amendment.FindAsync(UserId, code, ct) is not { } request)
+            return await NothingToAmendAsync(code, ct);
+        return View("Amend", await AmendModelAsync(code, request, await CurrentDataAsync(code, request, ct), new Dictionary<string, string>(), ct));
+    }
+
+    [HttpPost("/dossiers/{code}/amend")]
+    public async Task<IActionResult> Resubmit(string code, CancellationToken ct)
+    {
+        if (await amendment.FindAsync(UserId, code, ct) is not { } request)
+            return await NothingToAmendAsync(code, ct);
+        var current = await CurrentDataAsync(code, request, ct);
+        var (input, uploadErrors) = await PostedForm.ReadAsync(Request.Form, request.Fields, current, remove: null, uploadsReplace: true, attachments, UserId, ct);
+        var result = uploadErrors.Count == 0 ? await amendment.ResubmitAsync(UserId, code, input, ct) : null;
+        if (result is { Accepted: true })
+        {
+            TempData["Flash"] = l["Dossiers.Amend.Done", code].Value;
+            return Redirect($"/dossiers/{code}");
+        }
+        var errors = uploadErrors.Concat(result?.Errors ?? []).GroupBy(e => e.FieldId)
+            .ToDictionary(g => g.Key, g => g.First().Message.For(PortalCultures.Current));
+        foreach (var field in request.Fields.Where(f => errors.ContainsKey(f.Id)))
+            ModelState.AddModelError(field.Id, errors[field.Id]);
+        foreach (var (key, message) in errors.Where(e => request.Fields.All(f => f.Id != e.Key)))
+            ModelState.AddModelError(key, message);
+        return View("Amend", await AmendModelAsync(code, request, ApplicationsController.Merge(current, input), errors, ct));
+    }
+
+    [HttpGet("/dossiers/{code}/withdraw")]
+    public async Task<IActionResult> ConfirmWithdrawal(string code, CancellationToken ct) =>
+        await dossiers.OwnAsync(UserId, code, ct) is { } detail ? View("Withdraw", detail) : NotFound();
+
+    [HttpPost("/dossiers/{code}/withdraw")]
+    public async Task<IActionResult> Withdraw(string code, string? reason, CancellationToken ct)
+    {
+        switch (await withdrawal.WithdrawAsync(UserId, code, reason, ct))
+        {
+            case WithdrawalOutcome.NotFound:
+                return NotFound();
+            case WithdrawalOutcome.AlreadyDecided:
+                TempData["Flash"] = l["Dossiers.CannotWithdraw"].Value;
+                break;
+            default:
+                TempData["Flash"] = l["Dossiers.Withdraw.Done", code].Value;
+                break;
+        }
+        return Redirect($"/dossiers/{code}");
+    }
+
+    private async Task<IActionResult> NothingToAmendAsync(string code, CancellationToken ct)
+    {
+        if (await dossiers.OwnAsync(UserId, code, ct) is null)
+            return NotFound();
+        TempData["Flash"] = l["Dossiers.NothingToAmend"].Value;
+        return Redirect($"/dossiers/{code}");
+    }
+
+    /// <summary>The form's data as the dossier holds it now (the instance's variables).</summary>
+    private async Task<JsonObject> CurrentDataAsync(string code, AmendmentRequest request, CancellationToken ct)
+    {
+        var state = await (from d in db.Dossiers join i in db.Instances on d.InstanceId equals i.Id where d.Code == code select i.StateJson)
+            .SingleAsync(ct);
+        return (JsonObject?)WorkflowStateJson.Deserialize(state).Variables[request.Form.Id]?.DeepClone() ?? [];
+    }
+
+    private async Task<AmendModel> AmendModelAsync(string code, AmendmentRequest request, JsonObject values, IReadOnlyDictionary<string, string> errors, CancellationToken ct)
+    {
+        var detail = (await dossiers.OwnAsync(UserId, code, ct))!;
+        var definition = definitions.Get(detail.Dossier.ProcedureId, detail.Dossier.ProcedureVersion);
+        var fileIds = request.Fields.Where(f => f.File is not null)
+            .SelectMany(f => (values[f.Id] as JsonArray)?.Select(n => Guid.TryParse(n?.ToString(), out var g) ? g : Guid.Empty) ?? []).ToList();
+        var files = await db.Attachments.AsNoTracking().Where(a => fileIds.Contains(a.Id) && a.OwnerId == UserId).ToDictionaryAsync(a => a.Id, ct);
+        // One page with just the requested fields; uploaded files are listed by the page, not as removable draft files.
+        var form = request.Form with { Pages = [new Workflows.Definitions.FormPage("amend", definition.Title, request.Fields, request.Form.Pages[0].Location)] };
+        var page = new FormPageModel(Guid.Empty, definition, form, 1, values, errors, new Dictionary<Guid, AttachmentRecord>(), definitions.CodeLists, new HashSet<string>());
+        return new AmendModel(detail, request, page, files);
+    }
 }

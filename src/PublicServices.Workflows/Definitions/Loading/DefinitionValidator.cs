@@ -19,6 +19,9 @@ internal static class DefinitionValidator
             CheckOutcomes(step, errors);
             if (step.Settings is FormStepSettings form && !definition.Forms.ContainsKey(form.Form))
                 errors.Add(new DefinitionError(step.Location, $"Biểu mẫu '{form.Form}' không có / Unknown form '{form.Form}': declare it under `forms:`."));
+            if (step.Settings is FormStepSettings { RequestedBy: { } requester } && definition.Flow.Steps.GetValueOrDefault(requester)?.Settings is not TaskStepSettings)
+                errors.Add(new DefinitionError(step.Location,
+                    $"'requestedBy: {requester}' không phải bước 'task' / 'requestedBy: {requester}' is not a task step: name the officials' step that asks for the supplement."));
             foreach (var rule in Rules(step.Settings))
                 CheckVariables(rule, definition, step.Location, errors);
         }

@@ -82,6 +82,8 @@ CREATE TABLE dossiers (
     "IdempotencyKey" character varying(64) NOT NULL,
     "SubmittedAt" timestamp with time zone NOT NULL,
     "DueDate" date,
+    "DeclarationVersion" character varying(64) NOT NULL,
+    "DeclaredAt" timestamp with time zone NOT NULL,
     CONSTRAINT "PK_dossiers" PRIMARY KEY ("Code")
 );
 

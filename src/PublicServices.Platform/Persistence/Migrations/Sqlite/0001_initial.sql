@@ -76,7 +76,9 @@ CREATE TABLE "dossiers" (
     "AgencyCode" TEXT NOT NULL,
     "IdempotencyKey" TEXT NOT NULL,
     "SubmittedAt" TEXT NOT NULL,
-    "DueDate" TEXT NULL
+    "DueDate" TEXT NULL,
+    "DeclarationVersion" TEXT NOT NULL,
+    "DeclaredAt" TEXT NOT NULL
 );
 
 
