@@ -29,6 +29,8 @@ public static class PlatformExtensions
         services.AddScoped<DossierWithdrawal>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<DraftService>();
+        services.AddScoped<DraftPurgeWork>();
+        services.AddScoped<IBackgroundWork>(provider => provider.GetRequiredService<DraftPurgeWork>());
         services.AddSingleton(provider =>
         {
             var errors = new List<PublicServices.Workflows.Definitions.Loading.DefinitionError>();

@@ -8,11 +8,26 @@ namespace PublicServices.Platform.Dossiers;
 
 /// <summary>
 /// Drafts: one per applicant and procedure unless the procedure allows several; saved page by page; kept for
-/// <c>Drafts:KeepDays</c> days (30 by default) after the last change. Only the owner ever sees a draft.
+/// <c>Drafts:KeepDays</c> days (30 by default) after the last change, with a warning in the last <c>Drafts:WarnDays</c>
+/// days (3 by default); expired drafts are invisible at once and deleted by <see cref="PurgeExpiredAsync"/>. Only the
+/// owner ever sees a draft.
 /// </summary>
 public sealed class DraftService(AppDbContext db, TimeProvider clock, IConfiguration configuration)
 {
     private TimeSpan Keep => TimeSpan.FromDays(configuration.GetValue("Drafts:KeepDays", 30));
+
+    private TimeSpan Warn => TimeSpan.FromDays(configuration.GetValue("Drafts:WarnDays", 3));
+
+    /// <summary>Whether the draft is in its last days and the applicant should be warned.</summary>
+    public bool ExpiresSoon(DraftRecord draft) => draft.ExpiresAt - clock.GetUtcNow().UtcDateTime <= Warn;
+
+    /// <summary>Deletes up to <paramref name="batch"/> expired drafts; returns how many (safe on several nodes at once).</summary>
+    public async Task<int> PurgeExpiredAsync(int batch, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var expired = await db.Drafts.Where(d => d.ExpiresAt <= now).OrderBy(d => d.ExpiresAt).Select(d => d.Id).Take(batch).ToListAsync(cancellationToken);
+        return await db.Drafts.Where(d => expired.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken);
+    }
 
     /// <summary>The applicant's open draft of the procedure, or a new one (prefilled from the account).</summary>
     public async Task<DraftRecord> StartAsync(string applicantId, WorkflowDefinition definition, JsonObject prefill, CancellationToken cancellationToken)

@@ -54,8 +54,16 @@ public sealed class ShellTests : IClassFixture<PortalFactory>
     {
         var response = await portal.Browser().GetAsync("/openapi/v1.json");
 
+        var paths = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["paths"]!.AsObject().Select(p => p.Key).ToList();
+
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("/api/v1/identity/login", await response.Content.ReadAsStringAsync());
+        Assert.Contains("/api/v1/identity/login", paths);
+        Assert.Contains("/api/v1/procedures", paths);
+        Assert.Contains("/api/v1/procedures/{id}", paths);
+        Assert.Contains("/api/v1/dossiers", paths);
+        Assert.Contains("/api/v1/dossiers/{code}", paths);
+        Assert.Contains("/api/v1/dossiers/{code}/amendments", paths);
+        Assert.Contains("/api/v1/dossiers/{code}/withdrawal", paths);
     }
 
     [Theory]

@@ -27,7 +27,7 @@ public sealed class DossiersController(
 
     [HttpGet("/dossiers")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
-        View(new MyDossiersModel(await drafts.MineAsync(UserId, ct), await dossiers.MineAsync(UserId, ct), definitions));
+        View(new MyDossiersModel(await drafts.MineAsync(UserId, ct), await dossiers.MineAsync(UserId, ct), definitions, drafts.ExpiresSoon));
 
     [HttpGet("/dossiers/{code}")]
     public async Task<IActionResult> Show(string code, CancellationToken ct) =>
