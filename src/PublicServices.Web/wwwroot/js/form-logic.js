@@ -101,7 +101,7 @@
     input.setAttribute('aria-controls', select.id);
     var label = document.createElement('label');
     label.htmlFor = input.id;
-    label.className = 'form-label small mb-0';
+    label.className = 'form-label small d-block mb-1';
     label.textContent = select.getAttribute('data-filter-label');
     select.parentNode.insertBefore(label, select);
     select.parentNode.insertBefore(input, select);
