@@ -29,6 +29,29 @@ public sealed record FormPageModel(
     public IReadOnlyList<string> List(string fieldId) =>
         Values[fieldId] is JsonArray array ? array.Select(i => i?.ToString() ?? "").ToList() : Text(fieldId) is { Length: > 0 } one ? [one] : [];
 
+    /// <summary>Rendered: visible by the stored answers, or shown and hidden in the browser (<see cref="ClientRule"/>).</summary>
+    public bool IsRendered(FieldDefinition field) => !HiddenFields.Contains(field.Id) || ClientRule(field) is not null;
+
+    /// <summary>The <c>visibleWhen</c> rule as JSON when it reads a field of this page, for the script to evaluate; else null.</summary>
+    public string? ClientRule(FieldDefinition field) =>
+        field.VisibleWhen is { } rule && SamePageRules.ReadsPage(rule, Form.Id, Page) ? rule.ToString() : null;
+
+    /// <summary>The stored answers for the script's rule scope. The default encoder escapes &lt; and &gt;, so
+    /// "&lt;/script&gt;" typed by the applicant cannot end the script element.</summary>
+    public string DataJson => Values.ToJsonString();
+
+    /// <summary>How the script types a control's value, as the server does (numbers, booleans, lists).</summary>
+    public static string DataType(FieldDefinition field) => field.Type switch
+    {
+        FieldType.Number => "number",
+        FieldType.Boolean => "boolean",
+        FieldType.Date => "date",
+        FieldType.Select => "select",
+        FieldType.MultiSelect => "multiselect",
+        FieldType.File => "file",
+        _ => "text",
+    };
+
     public IReadOnlyList<(string Value, LocalizedText Label)> Choices(FieldDefinition field) =>
         field.CodeList is { } list && CodeLists.Find(list) is { } codes
             ? codes.Items.Select(i => (i.Code, i.Name)).ToList()

@@ -1,0 +1,123 @@
+// Progressive enhancement of the application pages (Features/Applications/Page.cshtml). Without this script every field
+// whose visibleWhen reads this page is rendered and the server ignores the ones its rule hides; with it, those fields
+// show and hide as the applicant types, and long code lists get a quick search. The server trusts none of this.
+(function () {
+  'use strict';
+
+  var form = document.querySelector('form[data-form-id]');
+  if (!form) return;
+  var formId = form.getAttribute('data-form-id');
+
+  // ---- visibleWhen ----------------------------------------------------------------------------------------------
+
+  var stored = {};
+  try { stored = JSON.parse(document.getElementById('form-data').textContent) || {}; } catch (e) { /* no rule can read it */ }
+
+  // Typed as FormValidator types what is posted: numbers, true/false, "yyyy-MM-dd", lists; empty means absent.
+  function valueOf(controls, previous) {
+    var first = controls[0];
+    var text = (first.value || '').trim();
+    switch (first.getAttribute('data-type')) {
+      case 'multiselect': return controls.filter(function (c) { return c.checked; }).map(function (c) { return c.value; });
+      case 'boolean': return first.checked;
+      case 'file': // Uploads are saved on the next post; until then a chosen file counts by its name.
+        return (Array.isArray(previous) ? previous : []).concat(Array.prototype.map.call(first.files || [], function (f) { return f.name; }));
+      case 'number':
+        if (!text) return undefined;
+        var number = Number(text.replace(',', '.'));
+        return isNaN(number) ? text : number;
+      case 'date':
+        var dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text); // typed by hand where there is no date picker
+        return dmy ? dmy[3] + '-' + ('0' + dmy[2]).slice(-2) + '-' + ('0' + dmy[1]).slice(-2) : text || undefined;
+      default: return text || undefined;
+    }
+  }
+
+  // The stored answers with this page's current ones over them; a hidden field is not saved, so it reads as absent.
+  function scope() {
+    var answers = Object.assign({}, stored);
+    var byName = {};
+    Array.prototype.forEach.call(form.querySelectorAll('[data-type]'), function (c) { (byName[c.name] = byName[c.name] || []).push(c); });
+    Object.keys(byName).forEach(function (name) {
+      var wrapper = byName[name][0].closest('[data-field]');
+      var value = wrapper && wrapper.hidden ? undefined : valueOf(byName[name], stored[name]);
+      if (value === undefined) delete answers[name]; else answers[name] = value;
+    });
+    var data = {};
+    data[formId] = answers;
+    return data;
+  }
+
+  var wrappers = Array.prototype.slice.call(form.querySelectorAll('[data-visible-when]'));
+
+  function shouldShow(wrapper, data) {
+    try {
+      wrapper.rule = wrapper.rule || JSON.parse(wrapper.getAttribute('data-visible-when'));
+      return window.jsonLogic.truthy(window.jsonLogic.apply(wrapper.rule, data));
+    } catch (e) {
+      return true; // a rule the library cannot run: show the field and let the server decide
+    }
+  }
+
+  function refresh() {
+    if (!window.jsonLogic) return; // library failed to load: everything stays visible, as without JavaScript
+    // Repeat until stable, since hiding one field can change a rule that reads it; bounded in case rules flip-flop.
+    for (var pass = 0; pass <= wrappers.length; pass++) {
+      var data = scope();
+      var changed = false;
+      wrappers.forEach(function (wrapper) {
+        var show = shouldShow(wrapper, data);
+        if (show !== wrapper.hidden) return;
+        changed = true;
+        wrapper.hidden = !show;
+        // Disabled controls are not posted, so a hidden field sends nothing stale.
+        Array.prototype.forEach.call(wrapper.querySelectorAll('input, select, textarea, button'), function (c) { c.disabled = !show; });
+      });
+      if (!changed) return;
+    }
+  }
+
+  form.addEventListener('input', refresh);
+  form.addEventListener('change', refresh);
+  refresh();
+
+  // ---- quick search in long code lists --------------------------------------------------------------------------
+
+  var LONG_LIST = 20;
+
+  // "ha noi" finds "Thành phố Hà Nội": no case, no tone marks, đ as d, spaces collapsed.
+  function fold(text) {
+    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+  }
+
+  Array.prototype.forEach.call(form.querySelectorAll('select[data-filter-label]'), function (select) {
+    if (select.options.length <= LONG_LIST) return;
+    var all = Array.prototype.map.call(select.options, function (o) { return { option: o, text: fold(o.text) }; });
+    var input = document.createElement('input');
+    input.type = 'search';
+    input.id = select.id + '-filter';
+    input.className = 'form-control form-control-sm mb-1';
+    input.autocomplete = 'off';
+    input.setAttribute('aria-controls', select.id);
+    var label = document.createElement('label');
+    label.htmlFor = input.id;
+    label.className = 'form-label small d-block mb-1';
+    label.textContent = select.getAttribute('data-filter-label');
+    select.parentNode.insertBefore(label, select);
+    select.parentNode.insertBefore(input, select);
+
+    input.addEventListener('input', function () {
+      var query = fold(input.value);
+      var current = select.value;
+      // Rebuilt rather than hidden: Safari on iOS ignores `hidden` on <option>. The placeholder and the current choice stay.
+      var keep = all.filter(function (e) { return !query || !e.option.value || e.option.value === current || e.text.indexOf(query) >= 0; });
+      while (select.firstChild) select.removeChild(select.firstChild);
+      keep.forEach(function (e) { select.appendChild(e.option); });
+      select.value = current;
+    });
+    // Enter would submit the page; move on to the list instead.
+    input.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter') { event.preventDefault(); select.focus(); }
+    });
+  });
+})();
