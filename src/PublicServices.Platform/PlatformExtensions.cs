@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PublicServices.Platform.Audit;
 using PublicServices.Platform.Dossiers;
+using PublicServices.Platform.Tasks;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Forms;
 using PublicServices.Platform.Identity;
@@ -40,6 +42,10 @@ public static class PlatformExtensions
         });
         services.AddScoped<IOutboxHandler, NotificationOutboxHandler>();
         services.AddScoped<DossierQueries>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<TaskQueue>();
+        services.AddScoped<TaskActions>();
+        services.AddScoped<BulkCompletion>();
         services.AddScoped(provider => new FormValidator(provider.GetRequiredService<DefinitionRegistry>().CodeLists, provider.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -8,6 +8,10 @@ public sealed record DossierDetail(DossierRecord Dossier, string Status, string?
     IReadOnlyList<OpenStep> OpenSteps, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<DossierMessage> Messages, NextAction Next)
 {
     public bool CanWithdraw => DossierWithdrawal.CanWithdraw(Status);
+
+    /// <summary>The instance's data (forms under their ids, decisions under their step ids); not sent over the API.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public System.Text.Json.Nodes.JsonObject Variables { get; init; } = [];
 }
 
 /// <summary>

@@ -21,8 +21,19 @@ public sealed class DossierQueries(AppDbContext db, DefinitionRegistry definitio
     public async Task<DossierDetail?> OwnAsync(string applicantId, string code, CancellationToken cancellationToken)
     {
         var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == code && d.ApplicantId == applicantId, cancellationToken);
-        if (dossier is null)
-            return null;
+        return dossier is null ? null : await DetailAsync(dossier, cancellationToken);
+    }
+
+    /// <summary>Any dossier by code, for officials: the caller has already checked that the official may see it.</summary>
+    public async Task<DossierDetail?> ForOfficialAsync(string code, CancellationToken cancellationToken)
+    {
+        var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == code, cancellationToken);
+        return dossier is null ? null : await DetailAsync(dossier, cancellationToken);
+    }
+
+    private async Task<DossierDetail> DetailAsync(DossierRecord dossier, CancellationToken cancellationToken)
+    {
+        var (code, applicantId) = (dossier.Code, dossier.ApplicantId);
         var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == dossier.InstanceId, cancellationToken);
         var definition = definitions.Get(instance.DefinitionId, instance.DefinitionVersion);
         var state = WorkflowStateJson.Deserialize(instance.StateJson);
@@ -36,6 +47,6 @@ public sealed class DossierQueries(AppDbContext db, DefinitionRegistry definitio
             .Select(n => new DossierMessage(n.CreatedAt, new LocalizedText(n.SubjectVi, n.SubjectEn), new LocalizedText(n.BodyVi, n.BodyEn)))
             .ToListAsync(cancellationToken);
         return new DossierDetail(dossier, instance.Status, instance.Result, definition.Title, open, timeline, messages,
-            NextAction.From(definition, state.Bookmarks, instance.Status));
+            NextAction.From(definition, state.Bookmarks, instance.Status)) { Variables = state.Variables };
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PublicServices.Platform.Persistence;
+using PublicServices.Platform.Tasks;
 using PublicServices.Workflows.Runtime;
 
 namespace PublicServices.Platform.Engine;
@@ -83,8 +84,12 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
         instance.Revision++;
 
         foreach (var closed in run.Closed)
+        {
             db.Bookmarks.Remove(db.Bookmarks.Local.SingleOrDefault(b => b.Id == closed.Id)
                                 ?? db.Bookmarks.Attach(new BookmarkRecord { Id = closed.Id, StepId = closed.StepId, Kind = closed.Kind }).Entity);
+            if (closed.Kind == BookmarkKinds.Task)
+                db.Tasks.Remove(db.Tasks.Local.SingleOrDefault(t => t.Id == closed.Id) ?? db.Tasks.Attach(new TaskRecord { Id = closed.Id }).Entity);
+        }
         foreach (var opened in run.Opened)
         {
             db.Bookmarks.Add(new BookmarkRecord
@@ -92,6 +97,8 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
                 Id = opened.Id, InstanceId = instance.Id, StepId = opened.StepId, Kind = opened.Kind, Key = opened.Key,
                 DueAt = opened.DueAt?.UtcDateTime, CreatedAt = at,
             });
+            if (opened.Kind == BookmarkKinds.Task)
+                db.Tasks.Add(TaskProjection.From(definitions.Get(instance.DefinitionId, instance.DefinitionVersion), run.State, opened, instance.CreatedAt, at));
             if (opened.Kind == BookmarkKinds.Document)
                 Enqueue(instance.Id, DocumentOutboxKind, new JsonObject { ["instanceId"] = instance.Id, ["bookmarkId"] = opened.Id }, at);
         }

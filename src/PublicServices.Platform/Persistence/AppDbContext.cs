@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using PublicServices.Platform.Audit;
 using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Identity;
 using PublicServices.Platform.Notifications;
 using PublicServices.Platform.Sequences;
 using PublicServices.Platform.Storage;
+using PublicServices.Platform.Tasks;
 
 namespace PublicServices.Platform.Persistence;
 
@@ -34,6 +36,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AttachmentRecord> Attachments => Set<AttachmentRecord>();
     public DbSet<DraftRecord> Drafts => Set<DraftRecord>();
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+    public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
+    public DbSet<AuditRecord> Audit => Set<AuditRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

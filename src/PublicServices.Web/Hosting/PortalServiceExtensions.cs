@@ -69,7 +69,7 @@ public static class PortalServiceExtensions
             .AddApiEndpoints()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
-        services.AddAuthorization();
+        services.AddAuthorization(o => o.AddPolicy(Officials.Policy, p => p.RequireClaim(PortalClaims.Official, "true")));
         services.AddDataProtection()
             .SetApplicationName("PublicServices")
             .PersistKeysToDbContext<AppDbContext>();

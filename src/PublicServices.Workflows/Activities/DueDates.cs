@@ -22,6 +22,10 @@ public sealed class DueDates(IWorkingCalendar calendar)
 
     public static DateOnly LocalDate(DateTimeOffset moment) => DateOnly.FromDateTime(moment.ToOffset(VietnamOffset).DateTime);
 
+    /// <summary>Midnight at the start of a Vietnam-local date, as UTC.</summary>
+    public static DateTime StartOfDay(DateOnly date) =>
+        new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), VietnamOffset).UtcDateTime;
+
     public static DateTimeOffset EndOfDay(DateOnly date) =>
         new DateTimeOffset(date.ToDateTime(new TimeOnly(23, 59, 59)), VietnamOffset).ToUniversalTime();
 }

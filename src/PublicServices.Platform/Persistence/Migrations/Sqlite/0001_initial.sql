@@ -46,6 +46,18 @@ CREATE TABLE "attachments" (
 );
 
 
+CREATE TABLE "audit_log" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_audit_log" PRIMARY KEY AUTOINCREMENT,
+    "At" TEXT NOT NULL,
+    "UserId" TEXT NOT NULL,
+    "UserName" TEXT NOT NULL,
+    "Action" TEXT NOT NULL,
+    "Target" TEXT NOT NULL,
+    "Detail" TEXT NULL,
+    "IpAddress" TEXT NULL
+);
+
+
 CREATE TABLE "batch_jobs" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_batch_jobs" PRIMARY KEY,
     "Signal" TEXT NOT NULL,
@@ -129,6 +141,30 @@ CREATE TABLE "outbox_messages" (
 CREATE TABLE "sequences" (
     "Scope" TEXT NOT NULL CONSTRAINT "PK_sequences" PRIMARY KEY,
     "Last" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "tasks" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_tasks" PRIMARY KEY,
+    "InstanceId" TEXT NOT NULL,
+    "ProcedureId" TEXT NOT NULL,
+    "ProcedureVersion" INTEGER NOT NULL,
+    "StepId" TEXT NOT NULL,
+    "Role" TEXT NOT NULL,
+    "UnitCode" TEXT NOT NULL,
+    "DossierCode" TEXT NULL,
+    "ApplicantName" TEXT NOT NULL,
+    "Cccd" TEXT NULL,
+    "SearchText" TEXT NOT NULL,
+    "SubmittedAt" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "DueAt" TEXT NULL,
+    "QueueOrder" TEXT NOT NULL,
+    "EscalateTo" TEXT NULL,
+    "EscalatedAt" TEXT NULL,
+    "ClaimedBy" TEXT NULL,
+    "ClaimedByName" TEXT NULL,
+    "ClaimedAt" TEXT NULL
 );
 
 
@@ -284,6 +320,15 @@ CREATE INDEX "IX_attachments_DossierCode" ON "attachments" ("DossierCode");
 CREATE INDEX "IX_attachments_OwnerId" ON "attachments" ("OwnerId");
 
 
+CREATE INDEX "IX_audit_log_At" ON "audit_log" ("At");
+
+
+CREATE INDEX "IX_audit_log_Target_Id" ON "audit_log" ("Target", "Id");
+
+
+CREATE INDEX "IX_audit_log_UserId_Id" ON "audit_log" ("UserId", "Id");
+
+
 CREATE UNIQUE INDEX "IX_dossiers_ApplicantId_IdempotencyKey" ON "dossiers" ("ApplicantId", "IdempotencyKey");
 
 
@@ -309,6 +354,21 @@ CREATE INDEX "IX_notifications_RecipientId_CreatedAt" ON "notifications" ("Recip
 
 
 CREATE INDEX "IX_outbox_messages_Status_DueAt" ON "outbox_messages" ("Status", "DueAt");
+
+
+CREATE INDEX "IX_tasks_ClaimedBy_QueueOrder_Id" ON "tasks" ("ClaimedBy", "QueueOrder", "Id");
+
+
+CREATE INDEX "IX_tasks_DossierCode" ON "tasks" ("DossierCode");
+
+
+CREATE INDEX "IX_tasks_EscalatedAt_QueueOrder" ON "tasks" ("EscalatedAt", "QueueOrder");
+
+
+CREATE INDEX "IX_tasks_InstanceId" ON "tasks" ("InstanceId");
+
+
+CREATE INDEX "IX_tasks_Role_UnitCode_QueueOrder_Id" ON "tasks" ("Role", "UnitCode", "QueueOrder", "Id");
 
 
 CREATE INDEX "IX_units_ParentCode" ON "units" ("ParentCode");

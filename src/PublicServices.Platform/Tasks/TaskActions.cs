@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PublicServices.Platform.Audit;
+using PublicServices.Platform.Engine;
+using PublicServices.Platform.Persistence;
+using PublicServices.Workflows.Definitions.Steps;
+using PublicServices.Workflows.Runtime;
+
+namespace PublicServices.Platform.Tasks;
+
+/// <summary>
+/// What an official does to a task: claim it (a lock to one official), release it, have a leader reassign it, complete
+/// it with one of the procedure's outcomes. A task claimed by someone else is refused with their name, never silently
+/// overwritten; completing an unclaimed task claims it in the same transaction. Every action is audited.
+/// </summary>
+public sealed class TaskActions(AppDbContext db, TaskQueue queue, WorkflowEngine engine, DefinitionRegistry definitions, AuditLog audit, TimeProvider clock)
+{
+    public async Task<TaskActionResult> ClaimAsync(OfficialScope who, Guid id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimed = await queue.Visible(who).Where(t => t.Id == id && (t.ClaimedBy == null || t.ClaimedBy == who.UserId))
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.ClaimedBy, who.UserId).SetProperty(x => x.ClaimedByName, who.UserName)
+                .SetProperty(x => x.ClaimedAt, now), cancellationToken);
+        if (claimed == 0)
+            return await WhyNotAsync(who, id, cancellationToken);
+        await audit.WriteAsync(who.Actor, "task.claim", id.ToString(), null, cancellationToken);
+        return TaskActionResult.Done;
+    }
+
+    public async Task<TaskActionResult> ReleaseAsync(OfficialScope who, Guid id, CancellationToken cancellationToken)
+    {
+        var released = await queue.Visible(who).Where(t => t.Id == id && t.ClaimedBy == who.UserId)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.ClaimedBy, (string?)null).SetProperty(x => x.ClaimedByName, (string?)null)
+                .SetProperty(x => x.ClaimedAt, (DateTime?)null), cancellationToken);
+        if (released == 0)
+            return await WhyNotAsync(who, id, cancellationToken);
+        await audit.WriteAsync(who.Actor, "task.release", id.ToString(), null, cancellationToken);
+        return TaskActionResult.Done;
+    }
+
+    /// <summary>A leader of the unit gives the task to another official holding its role in the unit.</summary>
+    public async Task<TaskActionResult> ReassignAsync(OfficialScope leader, Guid id, string toUserId, CancellationToken cancellationToken)
+    {
+        if (!leader.IsLeader || leader.UnitCode is null)
+            return TaskActionResult.Invalid("Chỉ lãnh đạo đơn vị được giao lại việc / Only the unit's leader may reassign tasks.");
+        var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && t.UnitCode == leader.UnitCode, cancellationToken);
+        if (task is null)
+            return TaskActionResult.NotFound;
+        var target = await (from u in db.Users
+                            join ur in db.UserRoles on u.Id equals ur.UserId
+                            join r in db.Roles on ur.RoleId equals r.Id
+                            where u.Id == toUserId && u.UnitCode == task.UnitCode && !u.IsDisabled && r.Name == task.Role
+                            select new { u.Id, u.FullName }).FirstOrDefaultAsync(cancellationToken);
+        if (target is null)
+            return TaskActionResult.Invalid("Người nhận không có vai trò này trong đơn vị / That person does not hold this role in the unit.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Tasks.Where(t => t.Id == id).ExecuteUpdateAsync(t => t.SetProperty(x => x.ClaimedBy, target.Id)
+            .SetProperty(x => x.ClaimedByName, target.FullName).SetProperty(x => x.ClaimedAt, now), cancellationToken);
+        await audit.WriteAsync(leader.Actor, "task.reassign", id.ToString(), $"to {target.FullName} ({target.Id})", cancellationToken);
+        return TaskActionResult.Done;
+    }
+
+    /// <summary>
+    /// Completes the task with <paramref name="outcome"/>: the reason is required when the outcome says so, and
+    /// <paramref name="fields"/> (for a supplement request) must name fields of the procedure's forms.
+    /// </summary>
+    public async Task<TaskActionResult> CompleteAsync(OfficialScope who, Guid id, string outcome, string? comment, IReadOnlyList<string>? fields,
+        CancellationToken cancellationToken)
+    {
+        var task = await queue.Visible(who).AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (task is null)
+            return TaskActionResult.NotFound;
+        if (task.ClaimedBy is { } holder && holder != who.UserId)
+            return TaskActionResult.Taken(task.ClaimedByName);
+        var definition = definitions.Get(task.ProcedureId, task.ProcedureVersion);
+        if (definition.Flow.Steps[task.StepId].Settings is not TaskStepSettings settings || !settings.Outcomes.TryGetValue(outcome, out var chosen))
+            return TaskActionResult.Invalid($"Kết quả '{outcome}' không có ở bước này / '{outcome}' is not an outcome of this step.");
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (chosen.RequiresReason && comment is null)
+            return TaskActionResult.Invalid($"Cần nêu lý do cho '{chosen.Label.Vi}' / A reason is required for '{chosen.Label.En}'.");
+        if (comment is { Length: > 2000 })
+            return TaskActionResult.Invalid("Lý do tối đa 2.000 ký tự / The reason may have at most 2,000 characters.");
+        var known = definition.Forms.Values.SelectMany(f => f.Pages).SelectMany(p => p.Fields).Select(f => f.Id).ToHashSet();
+        if (fields?.FirstOrDefault(f => !known.Contains(f)) is { } unknown)
+            return TaskActionResult.Invalid($"Không có trường '{unknown}' / No field '{unknown}' in this procedure.");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Claim and complete atomically: if someone claimed it since we read it, they keep it.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var locked = await db.Tasks.Where(t => t.Id == id && (t.ClaimedBy == null || t.ClaimedBy == who.UserId))
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.ClaimedBy, who.UserId).SetProperty(x => x.ClaimedByName, who.UserName)
+                .SetProperty(x => x.ClaimedAt, now), cancellationToken);
+        if (locked == 0)
+            return await WhyNotAsync(who, id, cancellationToken);
+        var payload = fields is { Count: > 0 } ? new JsonObject { ["fields"] = new JsonArray(fields.Distinct().Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()) } : null;
+        var resumed = await engine.ResumeAsync(new Stimulus(id, BookmarkKinds.Task, outcome, who.UserId) { Reason = comment, Payload = payload }, cancellationToken);
+        if (resumed.Refused)
+            return resumed.Refusal!.Reason == RefusalReason.UnknownBookmark ? TaskActionResult.NotFound : TaskActionResult.Invalid(resumed.Refusal.Message);
+        audit.Append(who.Actor, "task.complete", task.DossierCode ?? id.ToString(), $"{task.StepId}: {outcome}" + (comment is null ? "" : $" — {comment}"));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TaskActionResult.Invalid("Hồ sơ vừa được người khác cập nhật; vui lòng tải lại / The dossier was just changed by someone else; reload and try again.");
+        }
+        return TaskActionResult.Done;
+    }
+
+    private async Task<TaskActionResult> WhyNotAsync(OfficialScope who, Guid id, CancellationToken cancellationToken) =>
+        await queue.Visible(who).AsNoTracking().Where(t => t.Id == id).Select(t => new { t.ClaimedBy, t.ClaimedByName }).SingleOrDefaultAsync(cancellationToken) switch
+        {
+            null => TaskActionResult.NotFound,
+            { ClaimedBy: not null } other when other.ClaimedBy != who.UserId => TaskActionResult.Taken(other.ClaimedByName),
+            _ => TaskActionResult.Invalid("Bạn chưa nhận công việc này / You have not claimed this task."),
+        };
+}
