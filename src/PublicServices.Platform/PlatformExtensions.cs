@@ -46,6 +46,8 @@ public static class PlatformExtensions
         services.AddScoped<TaskQueue>();
         services.AddScoped<TaskActions>();
         services.AddScoped<BulkCompletion>();
+        services.AddScoped<TaskEscalationWork>();
+        services.AddScoped<IBackgroundWork>(provider => provider.GetRequiredService<TaskEscalationWork>());
         services.AddScoped(provider => new FormValidator(provider.GetRequiredService<DefinitionRegistry>().CodeLists, provider.GetRequiredService<TimeProvider>()));
         return services;
     }

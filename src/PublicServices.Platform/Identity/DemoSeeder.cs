@@ -36,6 +36,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
         ("truong.pdp@demo.gov.vn", "Phạm Thị Xác", Roles.SchoolOfficer, "01-001"),
         ("truong.cva@demo.gov.vn", "Hoàng Văn Nhận", Roles.SchoolOfficer, "01-002"),
         ("so.hanoi@demo.gov.vn", "Đỗ Minh Sở", Roles.DepartmentOfficer, "sgd-01"),
+        ("lanhdao.so@demo.gov.vn", "Phan Thị Lãnh", Roles.DepartmentLeader, "sgd-01"),
         ("hoidong.hanoi@demo.gov.vn", "Vũ Thị Hội", Roles.CouncilOfficer, "sgd-01"),
         ("taichinh@demo.gov.vn", "Bùi Văn Thu", Roles.FinanceOfficer, "naric"),
     ];

@@ -12,13 +12,14 @@ public static class Roles
     public const string RecognitionLeader = "recognition-leader";
     public const string SchoolOfficer = "school-officer";
     public const string DepartmentOfficer = "department-officer";
+    public const string DepartmentLeader = "department-leader";
     public const string CouncilOfficer = "council-officer";
     public const string FinanceOfficer = "finance-officer";
 
     public static readonly IReadOnlyList<string> Official =
     [
         RecognitionOfficer, RecognitionExpert, RecognitionLeader, SchoolOfficer,
-        DepartmentOfficer, CouncilOfficer, FinanceOfficer,
+        DepartmentOfficer, DepartmentLeader, CouncilOfficer, FinanceOfficer,
     ];
 
     public static readonly IReadOnlyList<string> All = [Administrator, .. Official];

@@ -7,7 +7,9 @@ namespace PublicServices.Platform.Notifications;
 public sealed class NotificationRecord
 {
     public Guid Id { get; init; }
-    public Guid OutboxMessageId { get; init; }
+    /// <summary>The outbox message delivered (unique: redelivery is not shown twice); null for messages the portal
+    /// raises itself, such as escalations.</summary>
+    public Guid? OutboxMessageId { get; init; }
     public required string RecipientId { get; init; }
     public string? DossierCode { get; init; }
     public required string Template { get; init; }

@@ -5,11 +5,15 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace PublicServices.Web.Tests.Support;
 
-/// <summary>The portal with a clock the test moves (working-day deadlines, waits), starting on a fixed working day.</summary>
-public sealed class ClockedPortalFactory : PortalFactory
+/// <summary>The portal with a clock the test moves forward (working-day deadlines, waits), starting on a fixed day.</summary>
+public class ClockedPortalFactory : PortalFactory
 {
-    /// <summary>Monday 09/11/2026, 09:00 in Vietnam.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 9, 9, 0, 0, TimeSpan.FromHours(7)));
+    /// <summary>Starts on Monday 09/11/2026, 09:00 in Vietnam.</summary>
+    public ClockedPortalFactory() : this(new DateTimeOffset(2026, 11, 9, 9, 0, 0, TimeSpan.FromHours(7))) { }
+
+    protected ClockedPortalFactory(DateTimeOffset start) => Clock = new FakeTimeProvider(start);
+
+    public FakeTimeProvider Clock { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -17,3 +21,6 @@ public sealed class ClockedPortalFactory : PortalFactory
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
+
+/// <summary>Starts on Friday 24/04/2026, 09:00 in Vietnam, just before the Hùng Kings and 30/4–1/5 holidays.</summary>
+public sealed class BeforeMayHolidaysPortalFactory() : ClockedPortalFactory(new DateTimeOffset(2026, 4, 24, 9, 0, 0, TimeSpan.FromHours(7)));

@@ -4,7 +4,8 @@ using PublicServices.Workflows.Definitions;
 
 namespace PublicServices.Web.Features.Work;
 
-public sealed record QueueModel(QueueFilter Filter, TaskPage Page, int Total, DefinitionRegistry Definitions, DateTime Now)
+public sealed record QueueModel(QueueFilter Filter, TaskPage Page, int Total, DefinitionRegistry Definitions, DateTime Now,
+    IReadOnlyList<PublicServices.Platform.Notifications.NotificationRecord> Messages)
 {
     public LocalizedText StepTitle(TaskRecord task)
     {

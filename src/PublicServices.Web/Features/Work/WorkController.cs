@@ -31,7 +31,9 @@ public sealed class WorkController(
         var query = filter.ToQuery();
         var page = await queue.PageAsync(Who, query, ct);
         var total = await queue.CountAsync(Who, query with { After = null }, ct);
-        return View(new QueueModel(filter, page, total, definitions, clock.GetUtcNow().UtcDateTime));
+        var me = Who.UserId;
+        var messages = await db.Notifications.AsNoTracking().Where(n => n.RecipientId == me).OrderByDescending(n => n.CreatedAt).Take(5).ToListAsync(ct);
+        return View(new QueueModel(filter, page, total, definitions, clock.GetUtcNow().UtcDateTime, messages));
     }
 
     [HttpGet("/work/export.csv")]

@@ -116,7 +116,7 @@ CREATE TABLE drafts (
 
 CREATE TABLE notifications (
     "Id" uuid NOT NULL,
-    "OutboxMessageId" uuid NOT NULL,
+    "OutboxMessageId" uuid,
     "RecipientId" character varying(64) NOT NULL,
     "DossierCode" character varying(40),
     "Template" character varying(64) NOT NULL,

@@ -108,7 +108,7 @@ CREATE TABLE "drafts" (
 
 CREATE TABLE "notifications" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_notifications" PRIMARY KEY,
-    "OutboxMessageId" TEXT NOT NULL,
+    "OutboxMessageId" TEXT NULL,
     "RecipientId" TEXT NOT NULL,
     "DossierCode" TEXT NULL,
     "Template" TEXT NOT NULL,
