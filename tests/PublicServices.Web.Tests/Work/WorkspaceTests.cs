@@ -110,6 +110,20 @@ public sealed class WorkspaceTests : IClassFixture<PortalFactory>
         var review = await HtmlPage.GetAsync(official, $"/work/tasks/{again}");
         Assert.Equal("2024", review.Document.GetElementById("value-graduationYear")!.TextContent.Trim());
         Assert.Contains("Năm tốt nghiệp không khớp sổ gốc.", review.Document.QuerySelector("[data-testid=timeline]")!.TextContent);
+
+        var csv = await official.GetByteArrayAsync($"/work/export.csv?q={code}");
+        var lines = System.Text.Encoding.UTF8.GetString(csv[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, csv[..3]);
+        Assert.StartsWith("Mã hồ sơ,Người nộp,CCCD", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith(code + ",Nguyễn Thị Hồng Nhung,001307012345,diploma-copy,review,"));
+
+        var admin = await SignIn.OfficialAsync(portal, "admin@demo.gov.vn");
+        var log = await HtmlPage.GetAsync(admin, $"/admin/audit?target={code}");
+        var actions = log.Document.QuerySelectorAll("[data-testid=audit] tbody tr").Select(r => r.Children[2].TextContent).ToList();
+        Assert.Contains("dossier.view", actions);
+        Assert.Contains("task.complete", actions);
+        Assert.All(log.Document.QuerySelectorAll("[data-testid=audit] tbody tr"), r => Assert.Equal("Đỗ Minh Sở", r.Children[1].TextContent));
+        Assert.Equal("/error/403", (await official.GetAsync("/admin/audit")).Headers.Location?.AbsolutePath);
     }
 
     [Fact]
