@@ -104,7 +104,7 @@ public static class EngineSqliteDriver
         Console.WriteLine($"{name}: {perSecond:F0}/s (one thread), p50 {P(0.50):F2} ms, p95 {P(0.95):F2} ms, p99 {P(0.99):F2} ms");
     }
 
-    private static string FindRepoRoot()
+    internal static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "PublicServices.sln")))
