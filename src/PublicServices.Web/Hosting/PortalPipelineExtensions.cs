@@ -38,6 +38,7 @@ public static class PortalPipelineExtensions
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<ActiveAccountMiddleware>();
         app.UseMiddleware<TwoFactorEnforcementMiddleware>();
         app.UseAuthorization();
         return app;
