@@ -38,7 +38,6 @@ public static class PortalPipelineExtensions
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
-        app.UseMiddleware<ActiveAccountMiddleware>();
         app.UseMiddleware<TwoFactorEnforcementMiddleware>();
         app.UseAuthorization();
         return app;

@@ -17,7 +17,7 @@ public static class AuthenticatorSetup
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
             // A new key changes the security stamp, and officials' sessions end when their stamp changes
-            // (ActiveAccountMiddleware): the cookie is reissued with the new one.
+            // (ActiveAccountCheck): the cookie is reissued with the new one.
             await signIn.RefreshSignInAsync(user);
         }
         var uri = $"otpauth://totp/{UrlEncoder.Default.Encode("PublicServices")}:{UrlEncoder.Default.Encode(user.Email!)}" +
