@@ -20,9 +20,11 @@ public sealed class AccountAdministration(AppDbContext db, UserManager<Applicati
         var query = db.Users.AsNoTracking().Where(u => u.IsOfficial);
         if (!string.IsNullOrWhiteSpace(term))
         {
-            var upper = term.Trim().ToUpperInvariant();
-            var lower = term.Trim().ToLowerInvariant();
-            query = query.Where(u => u.NormalizedEmail!.Contains(upper) || u.FullName.ToLower().Contains(lower));
+            var text = term.Trim();
+            var upper = text.ToUpperInvariant();
+            var lower = text.ToLowerInvariant();
+            // SQLite's lower() folds ASCII letters only ("Đ" stays "Đ"), so the name as typed is tried as well.
+            query = query.Where(u => u.NormalizedEmail!.Contains(upper) || u.FullName.Contains(text) || u.FullName.ToLower().Contains(lower));
         }
         var rows = await SummariesAsync(query.OrderBy(u => u.Email).Take(PageSize + 1), cancellationToken);
         return new OfficialSearch(rows.Take(PageSize).ToList(), rows.Count > PageSize);

@@ -51,6 +51,32 @@ public sealed class AdminUsersTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task Should_search_officials_by_e_mail_or_name_in_any_case()
+    {
+        var admin = await OfficialBrowserAsync(portal, AdminEmail);
+
+        var byEmail = await HtmlPage.GetAsync(admin, "/admin/users?q=TIEPNHAN@");
+        var byName = await HtmlPage.GetAsync(admin, "/admin/users?q=" + Uri.EscapeDataString("nguyễn văn tiếp"));
+        var byCapital = await HtmlPage.GetAsync(admin, "/admin/users?q=" + Uri.EscapeDataString("Đỗ Minh"));
+        var none = await HtmlPage.GetAsync(admin, "/admin/users?q=khong-ai-ca");
+
+        Assert.Equal(["tiepnhan@demo.gov.vn"], Emails(byEmail));
+        Assert.Equal(["tiepnhan@demo.gov.vn"], Emails(byName));
+        Assert.Equal(["so.hanoi@demo.gov.vn"], Emails(byCapital));
+        Assert.Empty(Emails(none));
+        Assert.Contains("Không có tài khoản nào phù hợp", none.Text);
+        // Applicants are not listed.
+        Assert.Empty(Emails(await HtmlPage.GetAsync(admin, "/admin/users?q=example.com")));
+        var all = await HtmlPage.GetAsync(admin, "/admin/users");
+        var adminRow = all.Document.QuerySelector("tr[data-user='admin@demo.gov.vn']")!.TextContent;
+        Assert.Contains("Quản trị hệ thống", adminRow);
+        Assert.Contains("Bật", adminRow);
+    }
+
+    private static List<string> Emails(HtmlPage page) =>
+        page.Document.QuerySelectorAll("tr[data-user]").Select(r => r.GetAttribute("data-user")!).ToList();
+
+    [Fact]
     public async Task Should_show_an_error_per_field_and_create_nothing_for_bad_input()
     {
         var admin = await OfficialBrowserAsync(portal, AdminEmail);
