@@ -23,6 +23,7 @@ public static class PlatformExtensions
         services.AddPlatformPersistence(configuration, contentRoot);
         services.AddSingleton<IFileStorage>(new LocalFileStorage(Path.Combine(database.DataPath, "files")));
         services.AddScoped<OfficialAccounts>();
+        services.AddScoped<AccountAdministration>();
         services.AddScoped<DemoSeeder>();
         services.AddEngineHosting(configuration, contentRoot);
         services.AddSingleton<DossierCodes>();

@@ -40,6 +40,13 @@ public sealed class DefinitionRegistry
                 : throw new KeyNotFoundException($"Definition {id} v{version} is not loaded.");
     }
 
+    /// <summary>The version, or null when it is not loaded (a stored version that no longer loads).</summary>
+    public WorkflowDefinition? Find(string id, int version)
+    {
+        lock (gate)
+            return all.GetValueOrDefault((id, version));
+    }
+
     public WorkflowDefinition? Latest(string id)
     {
         lock (gate)

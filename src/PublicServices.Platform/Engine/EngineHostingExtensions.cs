@@ -26,6 +26,7 @@ public static class EngineHostingExtensions
         services.AddSingleton(files);
         services.AddSingleton<IWorkingCalendar>(_ => WorkingCalendar.LoadDirectory(files.Calendar));
         services.AddScoped<IncidentService>();
+        services.AddScoped<DefinitionOverview>();
         return services;
     }
 }

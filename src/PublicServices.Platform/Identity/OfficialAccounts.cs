@@ -10,23 +10,13 @@ namespace PublicServices.Platform.Identity;
 /// </summary>
 public sealed class OfficialAccounts(AppDbContext db, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<string>> CreateAsync(string email, string password, string fullName,
+    public async Task<IReadOnlyList<AccountProblem>> CreateAsync(string email, string password, string fullName,
         IReadOnlyList<string> roleNames, string? unitCode, CancellationToken cancellationToken = default)
     {
-        var errors = new List<string>();
-        if (roleNames.Count == 0)
-            errors.Add("At least one role is required / Cần ít nhất một vai trò.");
-        foreach (var role in roleNames.Where(r => !Roles.IsWellFormed(r)))
-            errors.Add($"Role '{role}' is not a kebab-case name / Tên vai trò '{role}' không hợp lệ.");
-        var isOfficial = roleNames.Any(r => r != Roles.Administrator);
-        if (isOfficial && string.IsNullOrWhiteSpace(unitCode))
-            errors.Add("An official needs a unit (--unit) / Cán bộ phải thuộc một đơn vị (--unit).");
-        if (unitCode is not null && !await db.Units.AnyAsync(u => u.Code == unitCode, cancellationToken))
-            errors.Add($"Unknown unit '{unitCode}' / Không có đơn vị '{unitCode}'.");
-        if (await users.FindByEmailAsync(email) is not null)
-            errors.Add($"E-mail {email} is already used / E-mail {email} đã được sử dụng.");
-        if (errors.Count > 0)
-            return errors;
+        unitCode = OfficialRules.NormalizeUnit(unitCode);
+        var problems = await CheckAsync(email, password, roleNames, unitCode, cancellationToken);
+        if (problems.Count > 0)
+            return problems;
 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = new ApplicationUser
@@ -36,17 +26,34 @@ public sealed class OfficialAccounts(AppDbContext db, UserManager<ApplicationUse
         };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
-            return created.Errors.Select(e => e.Description).ToList();
-        foreach (var role in roleNames.Distinct())
-        {
-            if (!await roles.RoleExistsAsync(role))
-                await roles.CreateAsync(new IdentityRole(role));
-            var added = await users.AddToRoleAsync(user, role);
-            if (!added.Succeeded)
-                return added.Errors.Select(e => e.Description).ToList();
-        }
+            return created.Errors.Select(e => new AccountProblem(
+                e.Code.StartsWith("Password", StringComparison.Ordinal) ? AccountField.Password : AccountField.Email,
+                AccountProblemCode.Identity, e.Description)).ToList();
+        var added = await OfficialRules.AddToRolesAsync(users, roles, user, roleNames.Distinct());
+        if (added.Count > 0)
+            return added;
         await tx.CommitAsync(cancellationToken);
         return [];
+    }
+
+    /// <summary>
+    /// What <see cref="CreateAsync"/> would refuse, without creating anything: a page calls it when its own field
+    /// checks already failed, so that every problem is shown at once.
+    /// </summary>
+    public async Task<List<AccountProblem>> CheckAsync(string email, string password, IReadOnlyList<string> roleNames, string? unitCode,
+        CancellationToken cancellationToken = default)
+    {
+        var problems = await OfficialRules.CheckRolesAndUnitAsync(db, roleNames, OfficialRules.NormalizeUnit(unitCode), cancellationToken);
+        if (!string.IsNullOrWhiteSpace(email) && await users.FindByEmailAsync(email) is not null)
+            problems.Add(new(AccountField.Email, AccountProblemCode.EmailUsed, $"E-mail {email} is already used / E-mail {email} đã được sử dụng.", email));
+        // Identity checks the password only after the user name, so it is checked here too to report both together.
+        var candidate = new ApplicationUser { UserName = email, Email = email };
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, candidate, password);
+            problems.AddRange(OfficialRules.IdentityProblems(result, AccountField.Password));
+        }
+        return problems;
     }
 
     public async Task<IReadOnlyList<(ApplicationUser User, IList<string> Roles)>> ListAsync(CancellationToken cancellationToken = default)

@@ -1,4 +1,6 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -70,6 +72,8 @@ public static class PortalServiceExtensions
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
         services.AddAuthorization(o => o.AddPolicy(Officials.Policy, p => p.RequireClaim(PortalClaims.Official, "true")));
+        services.AddScoped<IClaimsTransformation, ActiveAccountCheck>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, RevokedSessionChallenge>();
         services.AddDataProtection()
             .SetApplicationName("PublicServices")
             .PersistKeysToDbContext<AppDbContext>();

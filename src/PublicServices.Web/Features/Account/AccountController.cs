@@ -66,7 +66,7 @@ public sealed class AccountController(
             return LocalRedirect(SafeReturn(form.ReturnUrl));
         if (result.RequiresTwoFactor)
             return RedirectToAction(nameof(LoginWithCode), new { form.ReturnUrl, form.RememberMe });
-        ModelState.AddModelError("", result.IsLockedOut ? l["Account.Login.LockedOut"] : l["Account.Login.Invalid"]);
+        ModelState.AddModelError("", result.IsLockedOut ? LockedOutMessage(user) : l["Account.Login.Invalid"]);
         form.Password = "";
         return View(form);
     }
@@ -81,7 +81,7 @@ public sealed class AccountController(
     [EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> LoginWithCode(TwoFactorCodeForm form)
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
             return RedirectToAction(nameof(Login));
         if (!ModelState.IsValid)
             return View(form);
@@ -89,7 +89,7 @@ public sealed class AccountController(
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, form.RememberMe, rememberClient: false);
         if (result.Succeeded)
             return LocalRedirect(SafeReturn(form.ReturnUrl));
-        ModelState.AddModelError(nameof(form.Code), result.IsLockedOut ? l["Account.Login.LockedOut"] : l["Account.TotpCode.Invalid"]);
+        ModelState.AddModelError(nameof(form.Code), result.IsLockedOut ? LockedOutMessage(user) : l["Account.TotpCode.Invalid"]);
         form.Code = "";
         return View(form);
     }
@@ -108,7 +108,7 @@ public sealed class AccountController(
         var user = await users.GetUserAsync(User);
         if (user is null)
             return Challenge();
-        return View(await AuthenticatorSetup.PrepareAsync(users, user, new TwoFactorCodeForm()));
+        return View(await AuthenticatorSetup.PrepareAsync(users, signIn, user, new TwoFactorCodeForm()));
     }
 
     [Authorize]
@@ -132,8 +132,15 @@ public sealed class AccountController(
             ModelState.AddModelError(nameof(form.Code), l["Account.TotpCode.Invalid"]);
         }
         form.Code = "";
-        return View(await AuthenticatorSetup.PrepareAsync(users, user, form));
+        return View(await AuthenticatorSetup.PrepareAsync(users, signIn, user, form));
     }
+
+    /// <summary>
+    /// A disabled account is also locked out without end (so that the API's sign-in refuses it too); telling its owner
+    /// to try again in 15 minutes would mislead. It can be disabled between the password and the code.
+    /// </summary>
+    private string LockedOutMessage(ApplicationUser? user) =>
+        user is { IsDisabled: true } ? l["Account.Login.Disabled"] : l["Account.Login.LockedOut"];
 
     private string SafeReturn(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
 }
