@@ -67,13 +67,15 @@ public static class TasksSqliteDriver
         {
             var due = now.AddHours(random.Next(-72, 24 * 20));
             var name = $"Nguyễn Văn {i}";
-            db.Tasks.Add(new TaskRecord
+            var task = new TaskRecord
             {
                 Id = Guid.NewGuid(), InstanceId = Guid.NewGuid(), ProcedureId = "diploma-copy", ProcedureVersion = 2, StepId = "review",
                 Role = "department-officer", UnitCode = "sgd-01", DossierCode = $"SGD-01-260401-{i:D6}", ApplicantName = name,
                 Cccd = $"001{i:D9}", SearchText = $"sgd-01-260401-{i:D6} nguyen van {i} 001{i:D9}", SubmittedAt = now.AddDays(-random.Next(0, 30)),
                 CreatedAt = now, DueAt = due, QueueOrder = due,
-            });
+            };
+            db.Tasks.Add(task);
+            db.TaskSearchTerms.AddRange(TaskSearchTerm.For(task));
             if (i % 10_000 == 9_999)
             {
                 await db.SaveChangesAsync();

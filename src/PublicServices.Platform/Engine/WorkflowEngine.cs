@@ -98,7 +98,11 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
                 DueAt = opened.DueAt?.UtcDateTime, CreatedAt = at,
             });
             if (opened.Kind == BookmarkKinds.Task)
-                db.Tasks.Add(TaskProjection.From(definitions.Get(instance.DefinitionId, instance.DefinitionVersion), run.State, opened, instance.CreatedAt, at));
+            {
+                var task = TaskProjection.From(definitions.Get(instance.DefinitionId, instance.DefinitionVersion), run.State, opened, instance.CreatedAt, at);
+                db.Tasks.Add(task);
+                db.TaskSearchTerms.AddRange(TaskSearchTerm.For(task));
+            }
             if (opened.Kind == BookmarkKinds.Document)
                 Enqueue(instance.Id, DocumentOutboxKind, new JsonObject { ["instanceId"] = instance.Id, ["bookmarkId"] = opened.Id }, at);
         }

@@ -37,6 +37,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<DraftRecord> Drafts => Set<DraftRecord>();
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
     public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
+    public DbSet<TaskSearchTerm> TaskSearchTerms => Set<TaskSearchTerm>();
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)

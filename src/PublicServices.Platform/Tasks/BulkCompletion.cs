@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PublicServices.Platform.Persistence;
 
 namespace PublicServices.Platform.Tasks;
@@ -13,18 +14,28 @@ public sealed class BulkCompletion(AppDbContext db, TaskActions actions)
 {
     public const int MaxTasks = 5000;
 
+    /// <summary>Tasks committed together; each has its own savepoint, so a refused one is undone alone.</summary>
+    private const int Chunk = 50;
+
     public async Task<IReadOnlyList<BulkItemResult>> RunAsync(OfficialScope who, IReadOnlyList<Guid> taskIds, string outcome, string? comment,
         IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var codes = db.Tasks.Where(t => taskIds.Contains(t.Id)).Select(t => new { t.Id, t.DossierCode }).ToDictionary(t => t.Id, t => t.DossierCode);
+        var codes = await db.Tasks.Where(t => taskIds.Contains(t.Id)).Select(t => new { t.Id, t.DossierCode }).ToDictionaryAsync(t => t.Id, t => t.DossierCode, cancellationToken);
         var results = new List<BulkItemResult>(taskIds.Count);
-        foreach (var id in taskIds.Distinct().Take(MaxTasks))
+        foreach (var chunk in taskIds.Distinct().Take(MaxTasks).Chunk(Chunk))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var result = await actions.CompleteAsync(who, id, outcome, comment, null, cancellationToken);
-            // Each item starts from a clean context: nothing staged by a refused item leaks into the next one.
-            db.ChangeTracker.Clear();
-            results.Add(new BulkItemResult(id, codes.GetValueOrDefault(id), result.Status, result.Message));
+            // A stop inside a chunk rolls the whole chunk back: every task is either done and committed, or untouched.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var chunkResults = new List<BulkItemResult>(chunk.Length);
+            foreach (var id in chunk)
+            {
+                var result = await actions.CompleteAsync(who, id, outcome, comment, null, cancellationToken);
+                // Each item starts from a clean context: nothing staged by one item leaks into the next.
+                db.ChangeTracker.Clear();
+                chunkResults.Add(new BulkItemResult(id, codes.GetValueOrDefault(id), result.Status, result.Message));
+            }
+            await transaction.CommitAsync(cancellationToken);
+            results.AddRange(chunkResults);
             progress?.Report(results.Count);
         }
         return results;

@@ -15,6 +15,8 @@ namespace PublicServices.Platform.Tasks;
 /// </summary>
 public sealed class TaskActions(AppDbContext db, TaskQueue queue, WorkflowEngine engine, DefinitionRegistry definitions, AuditLog audit, TimeProvider clock)
 {
+    private const string Savepoint = "task_completion";
+
     public async Task<TaskActionResult> ClaimAsync(OfficialScope who, Guid id, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -84,27 +86,42 @@ public sealed class TaskActions(AppDbContext db, TaskQueue queue, WorkflowEngine
         if (fields?.FirstOrDefault(f => !known.Contains(f)) is { } unknown)
             return TaskActionResult.Invalid($"Không có trường '{unknown}' / No field '{unknown}' in this procedure.");
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Claim and complete atomically: if someone claimed it since we read it, they keep it.
+        // Claim and complete atomically: if someone claimed it since we read it, they keep it. Inside a caller's
+        // transaction (bulk work commits a chunk at once) the task gets a savepoint, so a refused item undoes only itself.
+        var ambient = db.Database.CurrentTransaction;
+        await using var own = ambient is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (ambient is not null)
+            await ambient.CreateSavepointAsync(Savepoint, cancellationToken);
+        async Task<TaskActionResult> UndoAsync(TaskActionResult result)
+        {
+            if (ambient is not null)
+                await ambient.RollbackToSavepointAsync(Savepoint, cancellationToken);
+            db.ChangeTracker.Clear();
+            return result;
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         var locked = await db.Tasks.Where(t => t.Id == id && (t.ClaimedBy == null || t.ClaimedBy == who.UserId))
             .ExecuteUpdateAsync(t => t.SetProperty(x => x.ClaimedBy, who.UserId).SetProperty(x => x.ClaimedByName, who.UserName)
                 .SetProperty(x => x.ClaimedAt, now), cancellationToken);
         if (locked == 0)
-            return await WhyNotAsync(who, id, cancellationToken);
+            return await UndoAsync(await WhyNotAsync(who, id, cancellationToken));
         var payload = fields is { Count: > 0 } ? new JsonObject { ["fields"] = new JsonArray(fields.Distinct().Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()) } : null;
         var resumed = await engine.ResumeAsync(new Stimulus(id, BookmarkKinds.Task, outcome, who.UserId) { Reason = comment, Payload = payload }, cancellationToken);
         if (resumed.Refused)
-            return resumed.Refusal!.Reason == RefusalReason.UnknownBookmark ? TaskActionResult.NotFound : TaskActionResult.Invalid(resumed.Refusal.Message);
+            return await UndoAsync(resumed.Refusal!.Reason == RefusalReason.UnknownBookmark ? TaskActionResult.NotFound : TaskActionResult.Invalid(resumed.Refusal.Message));
         audit.Append(who.Actor, "task.complete", task.DossierCode ?? id.ToString(), $"{task.StepId}: {outcome}" + (comment is null ? "" : $" — {comment}"));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (own is not null)
+                await own.CommitAsync(cancellationToken);
+            else
+                await ambient!.ReleaseSavepointAsync(Savepoint, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TaskActionResult.Invalid("Hồ sơ vừa được người khác cập nhật; vui lòng tải lại / The dossier was just changed by someone else; reload and try again.");
+            return await UndoAsync(TaskActionResult.Invalid(
+                "Hồ sơ vừa được người khác cập nhật; vui lòng tải lại / The dossier was just changed by someone else; reload and try again."));
         }
         return TaskActionResult.Done;
     }

@@ -62,7 +62,7 @@ public static class TestDossiers
     {
         using var scope = portal.Services.CreateScope();
         var errors = await scope.ServiceProvider.GetRequiredService<OfficialAccounts>().CreateAsync(email, DemoSeeder.DemoPassword, name, [role], unit);
-        if (errors.Count > 0 && !errors.Any(e => e.Contains("already used")))
+        if (errors.Count > 0 && !errors.Any(e => e.ToString().Contains("already used")))
             throw new InvalidOperationException(string.Join("; ", errors));
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = (await users.FindByEmailAsync(email))!;

@@ -306,6 +306,14 @@ CREATE TABLE "AspNetUserTokens" (
 );
 
 
+CREATE TABLE task_search_terms (
+    "Term" character varying(64) NOT NULL,
+    "TaskId" uuid NOT NULL,
+    CONSTRAINT "PK_task_search_terms" PRIMARY KEY ("Term", "TaskId"),
+    CONSTRAINT "FK_task_search_terms_tasks_TaskId" FOREIGN KEY ("TaskId") REFERENCES tasks ("Id") ON DELETE CASCADE
+);
+
+
 CREATE INDEX "IX_AspNetRoleClaims_RoleId" ON "AspNetRoleClaims" ("RoleId");
 
 
@@ -373,6 +381,9 @@ CREATE INDEX "IX_notifications_RecipientId_CreatedAt" ON notifications ("Recipie
 
 
 CREATE INDEX "IX_outbox_messages_Status_DueAt" ON outbox_messages ("Status", "DueAt");
+
+
+CREATE INDEX "IX_task_search_terms_TaskId" ON task_search_terms ("TaskId");
 
 
 CREATE INDEX "IX_tasks_ClaimedBy_QueueOrder_Id" ON tasks ("ClaimedBy", "QueueOrder", "Id");

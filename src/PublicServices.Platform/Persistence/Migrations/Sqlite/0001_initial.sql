@@ -287,6 +287,14 @@ CREATE TABLE "AspNetUserTokens" (
 );
 
 
+CREATE TABLE "task_search_terms" (
+    "Term" TEXT NOT NULL,
+    "TaskId" TEXT NOT NULL,
+    CONSTRAINT "PK_task_search_terms" PRIMARY KEY ("Term", "TaskId"),
+    CONSTRAINT "FK_task_search_terms_tasks_TaskId" FOREIGN KEY ("TaskId") REFERENCES "tasks" ("Id") ON DELETE CASCADE
+);
+
+
 CREATE INDEX "IX_AspNetRoleClaims_RoleId" ON "AspNetRoleClaims" ("RoleId");
 
 
@@ -354,6 +362,9 @@ CREATE INDEX "IX_notifications_RecipientId_CreatedAt" ON "notifications" ("Recip
 
 
 CREATE INDEX "IX_outbox_messages_Status_DueAt" ON "outbox_messages" ("Status", "DueAt");
+
+
+CREATE INDEX "IX_task_search_terms_TaskId" ON "task_search_terms" ("TaskId");
 
 
 CREATE INDEX "IX_tasks_ClaimedBy_QueueOrder_Id" ON "tasks" ("ClaimedBy", "QueueOrder", "Id");
