@@ -7,6 +7,7 @@ using PublicServices.Platform.Forms;
 using PublicServices.Platform.Identity;
 using PublicServices.Platform.Notifications;
 using PublicServices.Platform.Persistence;
+using PublicServices.Platform.Statistics;
 using PublicServices.Platform.Storage;
 
 namespace PublicServices.Platform;
@@ -40,6 +41,8 @@ public static class PlatformExtensions
         });
         services.AddScoped<IOutboxHandler, NotificationOutboxHandler>();
         services.AddScoped<DossierQueries>();
+        services.AddScoped<DossierStatistics>();
+        services.AddScoped<StatisticsUnits>();
         services.AddScoped(provider => new FormValidator(provider.GetRequiredService<DefinitionRegistry>().CodeLists, provider.GetRequiredService<TimeProvider>()));
         return services;
     }
