@@ -55,6 +55,7 @@ public static class PortalPipelineExtensions
         app.MapProcedures();
         app.MapDossiers();
         app.MapAttachments();
+        app.MapStatistics();
         app.MapControllers();
         return app;
     }
