@@ -39,7 +39,9 @@ public sealed class DashboardModel(DashboardScope scope, StatisticsReport report
     public string ChartJson(IStringLocalizer l) => JsonSerializer.Serialize(new
     {
         locale = CultureInfo.CurrentCulture.Name,
-        labels = Report.Weeks.Select(w => WeekLabel(l, w)).ToList(),
+        // Short labels under the bars ("Tuần 08"), the full one with its dates in the tooltip.
+        labels = Report.Weeks.Select(w => l["Dashboard.Chart.Week", ISOWeek.GetWeekOfYear(w.Monday.ToDateTime(TimeOnly.MinValue)).ToString("00", CultureInfo.InvariantCulture)].Value).ToList(),
+        titles = Report.Weeks.Select(w => WeekLabel(l, w)).ToList(),
         received = new { label = l["Dashboard.Received"].Value, values = Report.Weeks.Select(w => w.Figures.Received) },
         onTime = new { label = l["Dashboard.Chart.OnTime"].Value, values = Report.Weeks.Select(w => w.Figures.OnTime) },
         late = new { label = l["Dashboard.Chart.Late"].Value, values = Report.Weeks.Select(w => w.Figures.Late) },

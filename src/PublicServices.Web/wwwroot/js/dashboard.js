@@ -34,7 +34,10 @@
         x: { stacked: true },
         y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }
       },
-      plugins: { legend: { position: 'bottom' } }
+      plugins: {
+        legend: { position: 'bottom' },
+        tooltip: { callbacks: { title: function (items) { return items.length ? data.titles[items[0].dataIndex] : ''; } } }
+      }
     }
   });
 })();
