@@ -9,6 +9,7 @@ using PublicServices.Platform.Forms;
 using PublicServices.Platform.Identity;
 using PublicServices.Platform.Notifications;
 using PublicServices.Platform.Persistence;
+using PublicServices.Platform.Statistics;
 using PublicServices.Platform.Storage;
 
 namespace PublicServices.Platform;
@@ -49,6 +50,8 @@ public static class PlatformExtensions
         services.AddScoped<BulkCompletion>();
         services.AddScoped<TaskEscalationWork>();
         services.AddScoped<IBackgroundWork>(provider => provider.GetRequiredService<TaskEscalationWork>());
+        services.AddScoped<DossierStatistics>();
+        services.AddScoped<StatisticsUnits>();
         services.AddScoped(provider => new FormValidator(provider.GetRequiredService<DefinitionRegistry>().CodeLists, provider.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -56,6 +56,7 @@ public static class PortalPipelineExtensions
         app.MapDossiers();
         app.MapTasks();
         app.MapAttachments();
+        app.MapStatistics();
         app.MapControllers();
         return app;
     }

@@ -12,6 +12,7 @@ using PublicServices.Platform;
 using PublicServices.Platform.Identity;
 using PublicServices.Platform.Persistence;
 using PublicServices.Web.Features.Account;
+using PublicServices.Web.Features.Dashboard;
 using PublicServices.Web.Identity;
 using PublicServices.Web.Localization;
 
@@ -39,6 +40,8 @@ public static class PortalServiceExtensions
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((mvc, factory) =>
             ModelBindingMessages.Localize(mvc.ModelBindingMessageProvider, factory.Create(typeof(SharedResource))));
         services.AddScoped<ApplicantRegistration>();
+        services.AddScoped<DashboardAccess>();
+        services.AddScoped<DashboardReports>();
         if (builder.Configuration.GetValue("Workers:Enabled", true))
             services.AddHostedService<PublicServices.Platform.Engine.EngineWorker>();
         return builder;
