@@ -63,13 +63,14 @@ public static class TasksSqliteDriver
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var now = DateTime.UtcNow;
         var random = new Random(42);
+        var version = scope.ServiceProvider.GetRequiredService<DefinitionRegistry>().Latest("diploma-copy")!.Version;
         for (var i = 0; i < count; i++)
         {
             var due = now.AddHours(random.Next(-72, 24 * 20));
             var name = $"Nguyễn Văn {i}";
             var task = new TaskRecord
             {
-                Id = Guid.NewGuid(), InstanceId = Guid.NewGuid(), ProcedureId = "diploma-copy", ProcedureVersion = 2, StepId = "review",
+                Id = Guid.NewGuid(), InstanceId = Guid.NewGuid(), ProcedureId = "diploma-copy", ProcedureVersion = version, StepId = "review",
                 Role = "department-officer", UnitCode = "sgd-01", DossierCode = $"SGD-01-260401-{i:D6}", ApplicantName = name,
                 Cccd = $"001{i:D9}", SearchText = $"sgd-01-260401-{i:D6} nguyen van {i} 001{i:D9}", SubmittedAt = now.AddDays(-random.Next(0, 30)),
                 CreatedAt = now, DueAt = due, QueueOrder = due,

@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using PublicServices.Platform.Audit;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Persistence;
+using PublicServices.Workflows.Activities;
+using PublicServices.Workflows.Calendar;
+using PublicServices.Workflows.Definitions;
 using PublicServices.Workflows.Definitions.Steps;
 using PublicServices.Workflows.Runtime;
 
@@ -13,7 +16,8 @@ namespace PublicServices.Platform.Tasks;
 /// it with one of the procedure's outcomes. A task claimed by someone else is refused with their name, never silently
 /// overwritten; completing an unclaimed task claims it in the same transaction. Every action is audited.
 /// </summary>
-public sealed class TaskActions(AppDbContext db, TaskQueue queue, WorkflowEngine engine, DefinitionRegistry definitions, AuditLog audit, TimeProvider clock)
+public sealed class TaskActions(
+    AppDbContext db, TaskQueue queue, WorkflowEngine engine, DefinitionRegistry definitions, AuditLog audit, IWorkingCalendar calendar, TimeProvider clock)
 {
     private const string Savepoint = "task_completion";
 
@@ -109,6 +113,9 @@ public sealed class TaskActions(AppDbContext db, TaskQueue queue, WorkflowEngine
         var resumed = await engine.ResumeAsync(new Stimulus(id, BookmarkKinds.Task, outcome, who.UserId) { Reason = comment, Payload = payload }, cancellationToken);
         if (resumed.Refused)
             return await UndoAsync(resumed.Refusal!.Reason == RefusalReason.UnknownBookmark ? TaskActionResult.NotFound : TaskActionResult.Invalid(resumed.Refusal.Message));
+        if (chosen.DossierDeadline is { Unit: DurationUnit.WorkingDays } deadline && task.DossierCode is { } code
+            && await db.Dossiers.SingleOrDefaultAsync(d => d.Code == code, cancellationToken) is { } dossier)
+            dossier.DueDate = calendar.AddWorkingDays(DueDates.LocalDate(new DateTimeOffset(dossier.SubmittedAt, TimeSpan.Zero)), deadline.Amount);
         audit.Append(who.Actor, "task.complete", task.DossierCode ?? id.ToString(), $"{task.StepId}: {outcome}" + (comment is null ? "" : $" — {comment}"));
         try
         {

@@ -131,7 +131,8 @@ internal sealed partial class DefinitionParser
     }
 
     /// <summary>
-    /// Task outcomes carry their target: <c>accept: assess</c>, or <c>refuse: { to: refusal, label: {vi, en}, requiresReason: true }</c>.
+    /// Task outcomes carry their target: <c>accept: assess</c>, or <c>refuse: { to: refusal, label: {vi, en}, requiresReason: true }</c>,
+    /// optionally <c>dossierDeadline: 45 working days</c> (the dossier's legal due date, counted again from its submission).
     /// </summary>
     private (JsonObject Outcomes, bool Valid) ParseTaskOutcomes(YamlMappingNode step, Dictionary<string, string> transitions)
     {
@@ -165,6 +166,8 @@ internal sealed partial class DefinitionParser
                 ["label"] = label is null ? null : new JsonObject { ["vi"] = label.Vi, ["en"] = label.En },
                 ["requiresReason"] = value is YamlMappingNode flags && read.Bool(flags, "requiresReason"),
             };
+            if (value is YamlMappingNode withDeadline && YamlReader.Get(withDeadline, "dossierDeadline") is YamlScalarNode { Value: { } deadline })
+                outcomes[name]!["dossierDeadline"] = deadline;
         }
         return (outcomes, valid);
     }

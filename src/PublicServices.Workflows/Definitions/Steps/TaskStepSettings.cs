@@ -20,4 +20,7 @@ public sealed record TaskOutcome(LocalizedText Label)
 {
     /// <summary>The official must give a reason (refuse, request supplement).</summary>
     public bool RequiresReason { get; init; }
+    /// <summary>Choosing this outcome sets the dossier's legal deadline to this long from its submission (e.g. 45 working
+    /// days when verification abroad is needed).</summary>
+    public DurationSpec? DossierDeadline { get; init; }
 }
