@@ -25,34 +25,13 @@ public sealed class AmendmentTests : IClassFixture<ClockedPortalFactory>
     private async Task<(HttpClient Api, string Code)> SubmitAsync(string email)
     {
         var api = await ApiSession.SignInAsync(portal, email);
-        var upload = new MultipartFormDataContent { { new ByteArrayContent(TestFiles.Png(800, 600)), "file", "cccd.png" } };
-        var attachment = (await (await api.PostAsync("/api/v1/attachments", upload)).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
-        var response = await api.PostAsJsonAsync("/api/v1/dossiers", new
-        {
-            procedureId = "diploma-copy",
-            declaration = true,
-            data = new JsonObject
-            {
-                ["fullName"] = "Nguyễn Thị Hồng Nhung", ["dateOfBirth"] = "2007-03-15", ["cccd"] = "001307012345", ["phone"] = "0912345678",
-                ["diplomaType"] = "thpt", ["province"] = "001", ["graduationYear"] = 2025, ["copies"] = 1, ["delivery"] = "pickup",
-                ["idCard"] = new JsonArray(attachment),
-            },
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (api, (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>());
+        return (api, await TestDossiers.SubmitViaApiAsync(api, "Nguyễn Thị Hồng Nhung", 2025));
     }
 
-    /// <summary>Answers the dossier's open wait of <paramref name="kind"/> as the engine would be answered by its capability.</summary>
     private async Task AnswerAsync(string code, string kind, string outcome, string? reason = null, JsonObject? payload = null)
     {
         using var scope = portal.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var instance = await db.Dossiers.Where(d => d.Code == code).Select(d => d.InstanceId).SingleAsync();
-        var wait = await db.Bookmarks.SingleAsync(b => b.InstanceId == instance && b.Kind == kind);
-        var resumed = await scope.ServiceProvider.GetRequiredService<WorkflowEngine>()
-            .ResumeAsync(new Stimulus(wait.Id, kind, outcome, "test") { Reason = reason, Payload = payload }, CancellationToken.None);
-        Assert.False(resumed.Refused, resumed.Refusal?.Message);
-        await db.SaveChangesAsync();
+        await TestDossiers.AnswerAsync(scope.ServiceProvider, code, kind, outcome, reason, payload);
     }
 
     private async Task<JsonObject> ApplicationDataAsync(string code)
@@ -61,14 +40,6 @@ public sealed class AmendmentTests : IClassFixture<ClockedPortalFactory>
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var state = await (from d in db.Dossiers join i in db.Instances on d.InstanceId equals i.Id where d.Code == code select i.StateJson).SingleAsync();
         return WorkflowStateJson.Deserialize(state).Variables["application"]!.AsObject();
-    }
-
-    private async Task<HttpClient> BrowserAsync(string email)
-    {
-        var browser = portal.Browser();
-        var login = await HtmlPage.GetAsync(browser, "/account/login");
-        await login.SubmitAsync(browser, "/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = DemoSeeder.DemoPassword });
-        return browser;
     }
 
     private async Task AskForSupplementAsync(string code)
@@ -83,7 +54,7 @@ public sealed class AmendmentTests : IClassFixture<ClockedPortalFactory>
         var (_, code) = await SubmitAsync("nguyen.an@example.com");
         await AskForSupplementAsync(code);
         portal.Clock.Advance(TimeSpan.FromDays(7)); // the applicant answers a week later, on Monday 16/11/2026
-        var browser = await BrowserAsync("nguyen.an@example.com");
+        var browser = await SignIn.ApplicantAsync(portal, "nguyen.an@example.com");
 
         var dossier = await HtmlPage.GetAsync(browser, $"/dossiers/{code}");
         Assert.Contains(Reason, dossier.Document.QuerySelector("[data-testid=next-action]")!.TextContent);

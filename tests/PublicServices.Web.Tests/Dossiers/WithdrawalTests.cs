@@ -15,32 +15,12 @@ public sealed class WithdrawalTests : IClassFixture<PortalFactory>
 
     public WithdrawalTests(PortalFactory portal) => this.portal = portal;
 
-    private async Task<string> SubmitAsync(HttpClient api)
-    {
-        var upload = new MultipartFormDataContent { { new ByteArrayContent(TestFiles.Png(800, 600)), "file", "cccd.png" } };
-        var attachment = (await (await api.PostAsync("/api/v1/attachments", upload)).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
-        var response = await api.PostAsJsonAsync("/api/v1/dossiers", new
-        {
-            procedureId = "diploma-copy",
-            declaration = true,
-            data = new JsonObject
-            {
-                ["fullName"] = "Trần Văn Bình", ["dateOfBirth"] = "2006-09-02", ["cccd"] = "001206012345", ["phone"] = "0912345679",
-                ["diplomaType"] = "thpt", ["province"] = "001", ["graduationYear"] = 2024, ["copies"] = 1, ["delivery"] = "pickup",
-                ["idCard"] = new JsonArray(attachment),
-            },
-        });
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
-    }
-
     [Fact]
     public async Task Should_withdraw_after_confirmation_close_every_wait_and_refuse_a_second_time()
     {
         var api = await ApiSession.SignInAsync(portal, "tran.binh@example.com");
-        var code = await SubmitAsync(api);
-        var browser = portal.Browser();
-        var login = await HtmlPage.GetAsync(browser, "/account/login");
-        await login.SubmitAsync(browser, "/account/login", new Dictionary<string, string> { ["Email"] = "tran.binh@example.com", ["Password"] = DemoSeeder.DemoPassword });
+        var code = await TestDossiers.SubmitViaApiAsync(api);
+        var browser = await SignIn.ApplicantAsync(portal, "tran.binh@example.com");
         var stranger = await ApiSession.SignInAsync(portal, "nguyen.an@example.com");
 
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/v1/dossiers/{code}/withdrawal", new { })).StatusCode);

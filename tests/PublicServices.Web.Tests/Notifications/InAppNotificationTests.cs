@@ -26,21 +26,7 @@ public sealed class InAppNotificationTests : IClassFixture<PortalFactory>
     public async Task Should_deliver_the_submission_message_once_even_when_the_outbox_message_is_redelivered()
     {
         var client = await ApiSession.SignInAsync(portal, "tran.binh@example.com");
-        var upload = new MultipartFormDataContent { { new ByteArrayContent(TestFiles.Png(800, 600)), "file", "cccd.png" } };
-        var attachment = (await (await client.PostAsync("/api/v1/attachments", upload)).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
-        var submitted = await client.PostAsJsonAsync("/api/v1/dossiers", new
-        {
-            procedureId = "diploma-copy",
-            declaration = true,
-            data = new JsonObject
-            {
-                ["fullName"] = "Trần Văn Bình", ["dateOfBirth"] = "2006-09-02", ["cccd"] = "001206012345", ["phone"] = "0912345679",
-                ["diplomaType"] = "thpt", ["province"] = "001", ["graduationYear"] = 2024, ["copies"] = 1, ["delivery"] = "pickup",
-                ["idCard"] = new JsonArray(attachment),
-            },
-        });
-        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
-        var code = (await submitted.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
+        var code = await TestDossiers.SubmitViaApiAsync(client);
 
         await ProcessOutboxAsync();
         using (var scope = portal.Services.CreateScope())
@@ -59,9 +45,7 @@ public sealed class InAppNotificationTests : IClassFixture<PortalFactory>
             Assert.Equal($"Đã tiếp nhận hồ sơ {code}", message.SubjectVi);
             Assert.Equal($"Dossier {code} received", message.SubjectEn);
         }
-        var browser = portal.Browser();
-        var login = await HtmlPage.GetAsync(browser, "/account/login");
-        await login.SubmitAsync(browser, "/account/login", new Dictionary<string, string> { ["Email"] = "tran.binh@example.com", ["Password"] = Platform.Identity.DemoSeeder.DemoPassword });
+        var browser = await SignIn.ApplicantAsync(portal, "tran.binh@example.com");
         var page = await HtmlPage.GetAsync(browser, $"/dossiers/{code}");
         Assert.Contains($"Đã tiếp nhận hồ sơ {code}", page.Document.QuerySelector("[data-testid=messages]")!.TextContent);
     }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,27 @@ public static class TestDossiers
             codes.Add(code);
         }
         return codes;
+    }
+
+    /// <summary>Uploads an ID photo and submits a complete application through the API, as a client app would; returns the code.</summary>
+    public static async Task<string> SubmitViaApiAsync(HttpClient api, string fullName = "Trần Văn Bình", int graduationYear = 2024)
+    {
+        var upload = new MultipartFormDataContent { { new ByteArrayContent(TestFiles.Png(800, 600)), "file", "cccd.png" } };
+        var attachment = (await (await api.PostAsync("/api/v1/attachments", upload)).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var response = await api.PostAsJsonAsync("/api/v1/dossiers", new
+        {
+            procedureId = "diploma-copy",
+            declaration = true,
+            data = new JsonObject
+            {
+                ["fullName"] = fullName, ["dateOfBirth"] = "2006-09-02", ["cccd"] = "001206012345", ["phone"] = "0912345679",
+                ["diplomaType"] = "thpt", ["province"] = "001", ["graduationYear"] = graduationYear, ["copies"] = 1, ["delivery"] = "pickup",
+                ["idCard"] = new JsonArray(attachment),
+            },
+        });
+        if (response.StatusCode != System.Net.HttpStatusCode.Created)
+            throw new InvalidOperationException($"submission answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
     }
 
     public static async Task AnswerAsync(IServiceProvider services, string code, string kind, string outcome, string? reason = null, JsonObject? payload = null)
