@@ -12,6 +12,9 @@ public sealed record DossierDetail(DossierRecord Dossier, string Status, string?
     /// <summary>The instance's data (forms under their ids, decisions under their step ids); not sent over the API.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public System.Text.Json.Nodes.JsonObject Variables { get; init; } = [];
+
+    /// <summary>Every attempt to pay a fee of this dossier, oldest first.</summary>
+    public IReadOnlyList<PaymentSummary> Payments { get; init; } = [];
 }
 
 /// <summary>
@@ -20,6 +23,10 @@ public sealed record DossierDetail(DossierRecord Dossier, string Status, string?
 /// </summary>
 public sealed record NextAction(string Kind, string? Reason, IReadOnlyList<string> Fields)
 {
+    /// <summary>For <c>pay</c>: the fee in VND and what it is for.</summary>
+    public long? AmountVnd { get; init; }
+    public LocalizedText? Description { get; init; }
+
     public static NextAction From(WorkflowDefinition definition, IReadOnlyList<Bookmark> waits, string status)
     {
         foreach (var wait in waits)
@@ -28,7 +35,11 @@ public sealed record NextAction(string Kind, string? Reason, IReadOnlyList<strin
                 return new NextAction("amend", wait.Data?["reason"]?.ToString(),
                     (wait.Data?["fields"] as System.Text.Json.Nodes.JsonArray)?.Select(f => f!.ToString()).ToList() ?? []);
             if (wait.Kind == BookmarkKinds.Payment)
-                return new NextAction("pay", null, []);
+                return new NextAction("pay", null, [])
+                {
+                    AmountVnd = wait.Data?["amount"]?.GetValue<long>(),
+                    Description = new LocalizedText(wait.Data?["descriptionVi"]?.ToString() ?? "", wait.Data?["descriptionEn"]?.ToString() ?? ""),
+                };
         }
         return new NextAction(DossierWithdrawal.CanWithdraw(status) ? "wait" : "none", null, []);
     }
@@ -42,3 +53,6 @@ public sealed record OpenStep(string StepId, string Kind, LocalizedText Title);
 
 /// <summary>One line of the dossier's timeline, from the engine's journal.</summary>
 public sealed record TimelineEntry(DateTime At, string StepId, LocalizedText? StepTitle, string Event, string? Outcome, string? Summary);
+
+/// <summary>One attempt to pay, as the applicant sees it.</summary>
+public sealed record PaymentSummary(string Reference, string Provider, long AmountVnd, string Status, DateTime CreatedAt, DateTime? CompletedAt);

@@ -47,6 +47,11 @@ public sealed class DossierQueries(AppDbContext db, DefinitionRegistry definitio
             .Select(n => new DossierMessage(n.CreatedAt, new LocalizedText(n.SubjectVi, n.SubjectEn), new LocalizedText(n.BodyVi, n.BodyEn)))
             .ToListAsync(cancellationToken);
         return new DossierDetail(dossier, instance.Status, instance.Result, definition.Title, open, timeline, messages,
-            NextAction.From(definition, state.Bookmarks, instance.Status)) { Variables = state.Variables };
+            NextAction.From(definition, state.Bookmarks, instance.Status))
+        {
+            Variables = state.Variables,
+            Payments = await db.Payments.AsNoTracking().Where(p => p.DossierCode == code).OrderBy(p => p.CreatedAt)
+                .Select(p => new PaymentSummary(p.Reference, p.Provider, p.AmountVnd, p.Status, p.CreatedAt, p.CompletedAt)).ToListAsync(cancellationToken),
+        };
     }
 }

@@ -6,6 +6,7 @@ using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Identity;
 using PublicServices.Platform.Notifications;
+using PublicServices.Platform.Payments;
 using PublicServices.Platform.Sequences;
 using PublicServices.Platform.Storage;
 using PublicServices.Platform.Tasks;
@@ -39,6 +40,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
     public DbSet<TaskSearchTerm> TaskSearchTerms => Set<TaskSearchTerm>();
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
+    public DbSet<PaymentRecord> Payments => Set<PaymentRecord>();
+    public DbSet<PaymentEventRecord> PaymentEvents => Set<PaymentEventRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

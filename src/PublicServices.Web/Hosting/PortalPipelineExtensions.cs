@@ -55,6 +55,7 @@ public static class PortalPipelineExtensions
         app.MapProcedures();
         app.MapDossiers();
         app.MapTasks();
+        app.MapPayments();
         app.MapAttachments();
         app.MapStatistics();
         app.MapControllers();

@@ -111,12 +111,16 @@ public static class PortalServiceExtensions
             builder.Logging.ClearProviders().AddJsonConsole();
 
         var signInPermits = builder.Configuration.GetValue("RateLimits:SignInPerMinute", 20);
+        var callbackPermits = builder.Configuration.GetValue("RateLimits:CallbacksPerMinute", 600);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(RateLimitPolicies.SignIn, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(RateLimitPolicies.Callbacks, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = callbackPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.AddOpenApi();
     }

@@ -4,4 +4,7 @@ public static class RateLimitPolicies
 {
     /// <summary>Sign-in, second factor and registration posts, per client address.</summary>
     public const string SignIn = "sign-in";
+
+    /// <summary>Payment providers' callbacks, per client address.</summary>
+    public const string Callbacks = "callbacks";
 }

@@ -18,12 +18,14 @@ public sealed class PaymentActivity(DueDates dueDates) : Activity<PaymentStepSet
         var amount = settings.Amount.Evaluate(context.Variables);
         if (!JsonNumbers.TryGetDouble(amount, out var number) || number <= 0 || number != Math.Floor(number))
             throw new InvalidOperationException($"Payment amount must be a positive whole number of VND, got {amount?.ToJsonString() ?? "null"}.");
-        return ActivityResult.Wait(new WaitRequest(BookmarkKinds.Payment, null, null, new JsonObject
+        // The wait falls due at the expiry: the host's timers then answer "expired" unless the fee was paid first.
+        var expiresAt = dueDates.From(context.Now, settings.Expiry);
+        return ActivityResult.Wait(new WaitRequest(BookmarkKinds.Payment, null, expiresAt, new JsonObject
         {
             ["amount"] = (long)number,
             ["descriptionVi"] = settings.Description.Vi,
             ["descriptionEn"] = settings.Description.En,
-            ["expiresAt"] = dueDates.From(context.Now, settings.Expiry).ToString("O"),
+            ["expiresAt"] = expiresAt.ToString("O"),
         }));
     }
 

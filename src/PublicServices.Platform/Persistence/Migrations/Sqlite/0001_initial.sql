@@ -138,6 +138,51 @@ CREATE TABLE "outbox_messages" (
 );
 
 
+CREATE TABLE "payment_events" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_payment_events" PRIMARY KEY AUTOINCREMENT,
+    "PaymentId" TEXT NULL,
+    "Reference" TEXT NOT NULL,
+    "Provider" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "RawJson" TEXT NOT NULL,
+    "Result" TEXT NOT NULL,
+    "At" TEXT NOT NULL
+);
+
+
+CREATE TABLE "payments" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_payments" PRIMARY KEY,
+    "Reference" TEXT NOT NULL,
+    "DossierCode" TEXT NOT NULL,
+    "ApplicantId" TEXT NOT NULL,
+    "InstanceId" TEXT NOT NULL,
+    "BookmarkId" TEXT NOT NULL,
+    "Provider" TEXT NOT NULL,
+    "AmountVnd" INTEGER NOT NULL,
+    "Description" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "ExpiresAt" TEXT NOT NULL,
+    "CompletedAt" TEXT NULL,
+    "ProviderTxnId" TEXT NULL,
+    "ResponseCode" TEXT NULL,
+    "Flag" TEXT NULL
+);
+
+
+CREATE TABLE "sandbox_gateway" (
+    "Reference" TEXT NOT NULL CONSTRAINT "PK_sandbox_gateway" PRIMARY KEY,
+    "AmountVnd" INTEGER NOT NULL,
+    "Description" TEXT NOT NULL,
+    "ReturnUrl" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "TxnId" TEXT NULL,
+    "ResponseCode" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NULL
+);
+
+
 CREATE TABLE "sequences" (
     "Scope" TEXT NOT NULL CONSTRAINT "PK_sequences" PRIMARY KEY,
     "Last" INTEGER NOT NULL
@@ -362,6 +407,24 @@ CREATE INDEX "IX_notifications_RecipientId_CreatedAt" ON "notifications" ("Recip
 
 
 CREATE INDEX "IX_outbox_messages_Status_DueAt" ON "outbox_messages" ("Status", "DueAt");
+
+
+CREATE INDEX "IX_payment_events_At" ON "payment_events" ("At");
+
+
+CREATE INDEX "IX_payment_events_Reference_Id" ON "payment_events" ("Reference", "Id");
+
+
+CREATE INDEX "IX_payments_DossierCode" ON "payments" ("DossierCode");
+
+
+CREATE UNIQUE INDEX "IX_payments_Provider_ProviderTxnId" ON "payments" ("Provider", "ProviderTxnId");
+
+
+CREATE UNIQUE INDEX "IX_payments_Reference" ON "payments" ("Reference");
+
+
+CREATE INDEX "IX_payments_Status_ExpiresAt" ON "payments" ("Status", "ExpiresAt");
 
 
 CREATE INDEX "IX_task_search_terms_TaskId" ON "task_search_terms" ("TaskId");

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PublicServices.Platform.Payments;
+using PublicServices.Platform.Payments.Protocols.Sandbox;
+using PublicServices.Platform.Payments.Sandbox;
+using PublicServices.Platform.Persistence;
+using PublicServices.Web.Localization;
+
+namespace PublicServices.Web.Features.Payments;
+
+/// <summary>
+/// The applicant's side of a fee: start an attempt (redirect to the gateway), the browser's return (display only — the
+/// provider's notification is what marks a fee paid) and the receipt of a paid fee.
+/// </summary>
+public sealed class PaymentsController(PaymentService payments, SandboxOptions sandbox, AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
+{
+    [Authorize]
+    [HttpPost("/dossiers/{code}/pay")]
+    public async Task<IActionResult> Pay(string code, string? provider, CancellationToken ct)
+    {
+        var (started, error) = await payments.StartAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, code, provider ?? SandboxProvider.ProviderName,
+            HttpContext.Connection.RemoteIpAddress?.ToString(), PortalCultures.Current, ct);
+        if (started?.RedirectUrl is { } url)
+            return Redirect(url);
+        TempData["Flash"] = Half(error ?? l["Payments.Unavailable"]);
+        return Redirect($"/dossiers/{code}");
+    }
+
+    /// <summary>Where the sandbox sends the browser back. Shows what the portal knows; changes nothing.</summary>
+    [AllowAnonymous]
+    [HttpGet("/payments/sandbox/return")]
+    public async Task<IActionResult> SandboxReturn(CancellationToken ct)
+    {
+        var form = Request.Query.Select(q => new KeyValuePair<string, string>(q.Key, q.Value.ToString())).ToList();
+        if (!SandboxNotification.TryParseForm(form, out var returned, out _) || !returned!.Verify(sandbox.Secret))
+            return View("Return", new PaymentReturnModel(null, null, Genuine: false));
+        var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Reference == returned.PaymentRef, ct);
+        return View("Return", new PaymentReturnModel(payment, returned.Status, Genuine: true));
+    }
+
+    [Authorize]
+    [HttpGet("/dossiers/{code}/payments/{reference}/receipt")]
+    public async Task<IActionResult> Receipt(string code, string reference, CancellationToken ct)
+    {
+        var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Reference == reference && p.DossierCode == code && p.ApplicantId == me, ct);
+        if (payment is not { Status: PaymentStatus.Paid })
+            return NotFound();
+        var dossier = await db.Dossiers.AsNoTracking().SingleAsync(d => d.Code == code, ct);
+        var payer = await db.Users.AsNoTracking().Where(u => u.Id == me).Select(u => u.FullName).SingleAsync(ct);
+        return View("Receipt", new ReceiptModel(payment, dossier, payer));
+    }
+
+    private static string Half(string message)
+    {
+        var parts = message.Split(" / ", 2);
+        return PortalCultures.Current == "en" && parts.Length == 2 ? parts[1] : parts[0];
+    }
+}
+
+public sealed record PaymentReturnModel(PaymentRecord? Payment, SandboxPaymentStatus? GatewayStatus, bool Genuine);
+
+public sealed record ReceiptModel(PaymentRecord Payment, PublicServices.Platform.Dossiers.DossierRecord Dossier, string Payer);

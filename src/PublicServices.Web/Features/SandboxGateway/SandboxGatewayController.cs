@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PublicServices.Platform.Payments.Protocols.Sandbox;
+using PublicServices.Platform.Payments.Sandbox;
+
+namespace PublicServices.Web.Features.SandboxGateway;
+
+/// <summary>
+/// The built-in test gateway's payment page ("another site": no portal sign-in). The payer pays, cancels, or fails with
+/// a chosen response code, and chooses how the gateway notifies the portal (once, twice, late, never).
+/// </summary>
+[AllowAnonymous]
+public sealed class SandboxGatewayController(PublicServices.Platform.Payments.Sandbox.SandboxGateway gateway) : Controller
+{
+    [HttpGet("/sandbox-gateway/{reference}")]
+    public async Task<IActionResult> Index(string reference, CancellationToken ct) =>
+        await gateway.FindAsync(reference, ct) is { } book ? View(book) : NotFound();
+
+    [HttpPost("/sandbox-gateway/{reference}")]
+    public async Task<IActionResult> Act(string reference, string? outcome, string? code, string? delivery, CancellationToken ct)
+    {
+        var status = outcome switch { "pay" => SandboxPaymentStatus.Paid, "cancel" => SandboxPaymentStatus.Cancelled, _ => SandboxPaymentStatus.Failed };
+        var mode = Enum.TryParse<SandboxDelivery>(delivery, ignoreCase: true, out var chosen) ? chosen : SandboxDelivery.Once;
+        return await gateway.ActAsync(reference, status, code, mode, ct) is { } back ? Redirect(back) : NotFound();
+    }
+}
