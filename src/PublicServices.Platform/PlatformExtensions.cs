@@ -57,6 +57,13 @@ public static class PlatformExtensions
         services.AddScoped<SandboxNotificationReceiver>();
         services.AddScoped<IOutboxHandler, SandboxNotifyHandler>();
         services.AddScoped<PaymentService>();
+        var vnpay = configuration.GetSection("Payments:VnPay").Get<PublicServices.Platform.Payments.Protocols.VnPay.VnPayOptions>();
+        if (vnpay is { TmnCode.Length: > 0, HashSecret.Length: > 0, ReturnUrl.Length: > 0 })
+        {
+            services.AddSingleton(vnpay);
+            services.AddScoped<IPaymentProvider, PublicServices.Platform.Payments.VnPay.VnPayProvider>();
+            services.AddScoped<PublicServices.Platform.Payments.VnPay.VnPayIpnReceiver>();
+        }
         services.AddScoped<PaymentMopUpWork>();
         services.AddScoped<IBackgroundWork>(provider => provider.GetRequiredService<PaymentMopUpWork>());
         services.AddScoped<IBackgroundWork>(provider => provider.GetRequiredService<TaskEscalationWork>());

@@ -33,6 +33,15 @@ public static class PaymentsEndpoints
             var answer = await receiver.ReceiveAsync(fields, ct);
             return Results.Json(new { answer.RspCode, answer.Message });
         }).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimitPolicies.Callbacks).WithTags("Payments");
+
+        // VNPay calls its IPN with GET and a signed query; the answer is VNPay's {"RspCode","Message"}.
+        app.MapGet("/payments/vnpay/ipn", async (HttpRequest request, IServiceProvider services, CancellationToken ct) =>
+        {
+            if (services.GetService<PublicServices.Platform.Payments.VnPay.VnPayIpnReceiver>() is not { } receiver)
+                return Results.NotFound();
+            var answer = await receiver.ReceiveAsync(PublicServices.Platform.Payments.Protocols.VnPay.VnPayCallback.ParseQuery(request.Query), ct);
+            return Results.Text(answer.ToJson(), "application/json");
+        }).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Callbacks).WithTags("Payments");
     }
 
     private static async Task<Results<Created<object>, ValidationProblem>> StartAsync(

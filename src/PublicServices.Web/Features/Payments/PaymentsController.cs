@@ -38,7 +38,20 @@ public sealed class PaymentsController(PaymentService payments, SandboxOptions s
         if (!SandboxNotification.TryParseForm(form, out var returned, out _) || !returned!.Verify(sandbox.Secret))
             return View("Return", new PaymentReturnModel(null, null, Genuine: false));
         var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Reference == returned.PaymentRef, ct);
-        return View("Return", new PaymentReturnModel(payment, returned.Status, Genuine: true));
+        return View("Return", new PaymentReturnModel(payment, returned.Status == SandboxPaymentStatus.Paid, Genuine: true));
+    }
+
+    /// <summary>Where VNPay sends the browser back: checked, displayed, never used to mark a fee paid (the IPN does).</summary>
+    [AllowAnonymous]
+    [HttpGet("/payments/vnpay/return")]
+    public async Task<IActionResult> VnPayReturn([FromServices] IServiceProvider services, CancellationToken ct)
+    {
+        var callback = PublicServices.Platform.Payments.Protocols.VnPay.VnPayCallback.ParseQuery(Request.Query);
+        if (services.GetService<PublicServices.Platform.Payments.Protocols.VnPay.VnPayOptions>() is not { } options
+            || !callback.VerifySignature(options.HashSecret) || callback.TxnRef is null)
+            return View("Return", new PaymentReturnModel(null, null, Genuine: false));
+        var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Reference == callback.TxnRef, ct);
+        return View("Return", new PaymentReturnModel(payment, callback.IsSuccess, Genuine: true));
     }
 
     [Authorize]
@@ -61,6 +74,7 @@ public sealed class PaymentsController(PaymentService payments, SandboxOptions s
     }
 }
 
-public sealed record PaymentReturnModel(PaymentRecord? Payment, SandboxPaymentStatus? GatewayStatus, bool Genuine);
+/// <param name="GatewaySaysPaid">What the gateway's (signed) return says; shown while the notification is awaited.</param>
+public sealed record PaymentReturnModel(PaymentRecord? Payment, bool? GatewaySaysPaid, bool Genuine);
 
 public sealed record ReceiptModel(PaymentRecord Payment, PublicServices.Platform.Dossiers.DossierRecord Dossier, string Payer);
