@@ -57,6 +57,14 @@ public static class PlatformExtensions
         services.AddScoped<SandboxNotificationReceiver>();
         services.AddScoped<IOutboxHandler, SandboxNotifyHandler>();
         services.AddScoped<PaymentService>();
+        var vietQr = configuration.GetSection("Payments:VietQr").Get<PublicServices.Platform.Payments.VietQr.VietQrOptions>();
+        if (vietQr is { Bin.Length: 6, Account.Length: > 0 })
+        {
+            services.AddSingleton(vietQr);
+            services.AddScoped<IPaymentProvider, PublicServices.Platform.Payments.VietQr.VietQrProvider>();
+        }
+        services.AddScoped<PublicServices.Platform.Payments.VietQr.StatementImport>();
+        services.AddScoped<Reconciliation>();
         var vnpay = configuration.GetSection("Payments:VnPay").Get<PublicServices.Platform.Payments.Protocols.VnPay.VnPayOptions>();
         if (vnpay is { TmnCode.Length: > 0, HashSecret.Length: > 0, ReturnUrl.Length: > 0 })
         {

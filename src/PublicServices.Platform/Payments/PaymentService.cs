@@ -13,9 +13,6 @@ namespace PublicServices.Platform.Payments;
 /// </summary>
 public sealed class PaymentService(AppDbContext db, WorkflowEngine engine, IEnumerable<IPaymentProvider> providers, TimeProvider clock)
 {
-    /// <summary>How long one attempt stays open at the gateway (VNPay's default expiry).</summary>
-    public static readonly TimeSpan AttemptLifetime = TimeSpan.FromMinutes(15);
-
     public IReadOnlyList<string> Providers => providers.Select(p => p.Name).ToList();
 
     /// <summary>The fee the applicant's own dossier is waiting for, or null.</summary>
@@ -46,7 +43,7 @@ public sealed class PaymentService(AppDbContext db, WorkflowEngine engine, IEnum
             Id = Guid.NewGuid(), Reference = $"{code}-{attempts + 1:D2}", DossierCode = code, ApplicantId = applicantId,
             InstanceId = dossier.InstanceId, BookmarkId = fee.BookmarkId, Provider = provider.Name, AmountVnd = fee.AmountVnd,
             Description = $"{fee.DescriptionVi} - {code}", Status = PaymentStatus.Pending, CreatedAt = now,
-            ExpiresAt = now + AttemptLifetime < fee.ExpiresAt ? now + AttemptLifetime : fee.ExpiresAt,
+            ExpiresAt = fee.ExpiresAt - now > provider.AttemptLifetime ? now + provider.AttemptLifetime : fee.ExpiresAt,
         };
         db.Payments.Add(payment);
         var (redirect, qr) = await provider.BeginAsync(payment, clientIp, language, cancellationToken);
@@ -82,11 +79,12 @@ public sealed class PaymentService(AppDbContext db, WorkflowEngine engine, IEnum
     {
         if (payment is null)
             return ConfirmationResult.UnknownReference;
+        // VNPay's order of checks: order, amount, already confirmed.
+        if (report.AmountVnd != payment.AmountVnd || report.Currency != "VND")
+            return ConfirmationResult.AmountMismatch;
         if (payment.Status == PaymentStatus.Paid
             || report.ProviderTxnId is { } txn && await db.Payments.AnyAsync(p => p.Provider == report.Provider && p.ProviderTxnId == txn, cancellationToken))
             return ConfirmationResult.AlreadyConfirmed;
-        if (report.AmountVnd != payment.AmountVnd || report.Currency != "VND")
-            return ConfirmationResult.AmountMismatch;
         var now = clock.GetUtcNow().UtcDateTime;
         payment.ResponseCode = report.ResponseCode;
         if (!report.Success)

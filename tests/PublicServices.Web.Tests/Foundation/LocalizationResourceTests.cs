@@ -47,7 +47,8 @@ public sealed partial class LocalizationResourceTests
             Assert.Contains("Dossiers.Status." + status, vi));
         var missing = used.Where(u => !u.Key.EndsWith('.') && !vi.Contains(u.Key)).Select(u => $"{u.File}: {u.Key}").Distinct().ToList();
         Assert.All(new[] { "pending", "paid", "failed", "cancelled", "expired" }, status => Assert.Contains("Payments.Status." + status, vi));
-        Assert.Equal(["Dossiers.Status.", "Payments.Status."], dynamic.Order());
+        Assert.All(new[] { "sandbox", "vnpay", "vietqr" }, provider => Assert.Contains("Payments.Provider." + provider, vi));
+        Assert.Equal(["Dossiers.Status.", "Payments.Provider.", "Payments.Status."], dynamic.Order());
         Assert.True(missing.Count == 0, "Missing resource keys:\n" + string.Join("\n", missing));
     }
 }

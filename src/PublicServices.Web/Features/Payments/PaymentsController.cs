@@ -67,6 +67,22 @@ public sealed class PaymentsController(PaymentService payments, SandboxOptions s
         return View("Receipt", new ReceiptModel(payment, dossier, payer));
     }
 
+    /// <summary>The VietQR code of an attempt, to scan with any banking app; the transfer is settled by the statement import.</summary>
+    [Authorize]
+    [HttpGet("/dossiers/{code}/payments/{reference}/qr")]
+    public async Task<IActionResult> Qr(string code, string reference, [FromServices] IServiceProvider services, CancellationToken ct)
+    {
+        var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Reference == reference && p.DossierCode == code && p.ApplicantId == me
+            && p.Provider == PublicServices.Platform.Payments.VietQr.VietQrProvider.ProviderName, ct);
+        if (payment is null || services.GetService<PublicServices.Platform.Payments.VietQr.VietQrOptions>() is not { } account)
+            return NotFound();
+        var payload = PublicServices.Platform.Payments.Protocols.VietQr.VietQrPayload.Build(account.Bin, account.Account, payment.AmountVnd, payment.Reference);
+        using var data = new QRCoder.QRCodeGenerator().CreateQrCode(payload, QRCoder.QRCodeGenerator.ECCLevel.M);
+        var svg = new QRCoder.SvgQRCode(data).GetGraphic(6);
+        return View("Qr", new QrModel(payment, account, payload, svg));
+    }
+
     private static string Half(string message)
     {
         var parts = message.Split(" / ", 2);
@@ -78,3 +94,5 @@ public sealed class PaymentsController(PaymentService payments, SandboxOptions s
 public sealed record PaymentReturnModel(PaymentRecord? Payment, bool? GatewaySaysPaid, bool Genuine);
 
 public sealed record ReceiptModel(PaymentRecord Payment, PublicServices.Platform.Dossiers.DossierRecord Dossier, string Payer);
+
+public sealed record QrModel(PaymentRecord Payment, PublicServices.Platform.Payments.VietQr.VietQrOptions Account, string Payload, string Svg);
