@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -15,7 +16,7 @@ namespace PublicServices.Platform.Documents;
 /// the same template and model give the same bytes (dates from <c>issuedAt</c>, fixed creator, file ID from a hash
 /// of the template and the model).
 /// </summary>
-public sealed class DocumentRenderer
+public sealed partial class DocumentRenderer
 {
     public const string Creator = "PublicServices — Cổng Dịch vụ công Giáo dục";
 
@@ -35,14 +36,10 @@ public sealed class DocumentRenderer
 
     public DocumentFonts Fonts { get; }
 
-    public byte[] Render(DocumentTemplate template, IReadOnlyDictionary<string, object?> model)
-    {
-        using var output = new MemoryStream();
-        Render(template, model, output);
-        return output.ToArray();
-    }
+    public void Render(DocumentTemplate template, IReadOnlyDictionary<string, object?> model, Stream output) =>
+        output.Write(Render(template, model));
 
-    public void Render(DocumentTemplate template, IReadOnlyDictionary<string, object?> model, Stream output)
+    public byte[] Render(DocumentTemplate template, IReadOnlyDictionary<string, object?> model)
     {
         using var document = new PdfDocument();
         var issued = model.TryGetValue(IssuedAtKey, out var value) && DocumentValues.AsDate(value) is { } date
@@ -61,8 +58,49 @@ public sealed class DocumentRenderer
         document.Internals.SecondDocumentID = id;
 
         new Layout(document, template, model, fontOptions).Draw();
+        using var output = new MemoryStream();
         document.Save(output, closeStream: false);
+        var bytes = output.ToArray();
+        MakeReproducible(bytes, id);
+        return bytes;
     }
+
+    [GeneratedRegex(@"/(?:BaseFont|FontName)\s*/([A-Z]{6})\+")]
+    private static partial Regex SubsetTag();
+
+    /// <summary>
+    /// PDFsharp names each font subset with six random letters (from a new GUID, PDF 1.7 §9.6.4). They are replaced in
+    /// place, same length so the cross-reference offsets stay right, by letters derived from the document ID. The names
+    /// sit in uncompressed font dictionaries (PDFsharp writes no object streams).
+    /// </summary>
+    private static void MakeReproducible(byte[] pdf, string id)
+    {
+        var text = Encoding.Latin1.GetString(pdf);
+        var seed = SHA256.HashData(Encoding.Latin1.GetBytes(id));
+        var replacements = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match match in SubsetTag().Matches(text))
+        {
+            var tag = match.Groups[1];
+            if (!replacements.TryGetValue(tag.Value, out var fixedTag))
+            {
+                var letters = new char[6];
+                for (var i = 0; i < 6; i++)
+                    letters[i] = (char)('A' + (seed[i] + replacements.Count * 7 + i * replacements.Count) % 26);
+                letters[5] = (char)('A' + replacements.Count % 26); // distinct for up to 26 subsets
+                replacements[tag.Value] = fixedTag = new string(letters);
+            }
+            Encoding.ASCII.GetBytes(fixedTag, 0, 6, pdf, tag.Index);
+        }
+        // The XMP metadata (uncompressed) carries two random GUIDs too.
+        foreach (Match match in XmpUuid().Matches(text))
+        {
+            var guid = new Guid(SHA256.HashData(Encoding.Latin1.GetBytes(id + match.Groups[1].Value)).AsSpan(0, 16)).ToString("D");
+            Encoding.ASCII.GetBytes(guid, 0, guid.Length, pdf, match.Groups[2].Index);
+        }
+    }
+
+    [GeneratedRegex(@"<xmpMM:(DocumentID|InstanceID)>uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})<")]
+    private static partial Regex XmpUuid();
 
     private static string DocumentId(DocumentTemplate template, IReadOnlyDictionary<string, object?> model)
     {
@@ -170,7 +208,7 @@ public sealed class DocumentRenderer
             var mottoText = "Độc lập - Tự do - Hạnh phúc";
             Line(mottoText, motto, left, width, TextAlign.Center);
             var ruleWidth = graphics.MeasureString(mottoText, motto).Width;
-            y += 2;
+            y += 3;
             graphics.DrawLine(Rule, left + (width - ruleWidth) / 2, y, left + (width + ruleWidth) / 2, y);
             y += 14;
         }
@@ -191,7 +229,7 @@ public sealed class DocumentRenderer
                 }
             foreach (var line in lines)
                 Line(line, bold, left, blockWidth, TextAlign.Center);
-            y += 2;
+            y += 3;
             graphics.DrawLine(Rule, left + blockWidth * 0.3, y, left + blockWidth * 0.7, y);
             y += 10;
         }
