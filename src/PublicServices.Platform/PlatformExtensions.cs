@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PublicServices.Platform.Audit;
+using PublicServices.Platform.Documents;
 using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Tasks;
 using PublicServices.Platform.Engine;
@@ -44,6 +45,15 @@ public static class PlatformExtensions
             return errors.Count == 0 ? catalog : throw new InvalidOperationException(
                 "Notification templates have errors / Mẫu thông báo có lỗi:\n" + string.Join("\n", errors));
         });
+        services.AddSingleton(provider =>
+        {
+            var errors = new List<PublicServices.Workflows.Definitions.Loading.DefinitionError>();
+            var catalog = DocumentTemplateCatalog.LoadDirectory(Path.Combine(provider.GetRequiredService<WorkflowFiles>().Templates, "documents"), errors);
+            return errors.Count == 0 ? catalog : throw new InvalidOperationException(
+                "Document templates have errors / Mẫu văn bản có lỗi:\n" + string.Join("\n", errors));
+        });
+        // Fonts: Documents:FontPath, else Noto (fonts-noto-core), else DejaVu (embedded whole).
+        services.AddSingleton(_ => new DocumentRenderer(DocumentFonts.Locate(configuration["Documents:FontPath"])));
         services.AddScoped<IOutboxHandler, NotificationOutboxHandler>();
         services.AddScoped<DossierQueries>();
         services.AddScoped<AuditLog>();

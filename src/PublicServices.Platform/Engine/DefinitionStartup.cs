@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using PublicServices.Platform.Documents;
 using PublicServices.Platform.Notifications;
 using PublicServices.Platform.Persistence;
 using PublicServices.Workflows.Activities;
@@ -13,7 +14,7 @@ namespace PublicServices.Platform.Engine;
 /// database, and also registers every older version recorded there, so that instances started on it keep running.
 /// </summary>
 public sealed class DefinitionStartup(AppDbContext db, DefinitionRegistry registry, ActivityRegistry activities, WorkflowFiles files,
-    NotificationTemplateCatalog notifications, TimeProvider clock, ILogger<DefinitionStartup> logger)
+    NotificationTemplateCatalog notifications, DocumentTemplateCatalog documents, TimeProvider clock, ILogger<DefinitionStartup> logger)
 {
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -60,9 +61,16 @@ public sealed class DefinitionStartup(AppDbContext db, DefinitionRegistry regist
     }
 
     private IEnumerable<DefinitionError> MissingTemplates(IEnumerable<LoadedDefinition> definitions) =>
-        from loaded in definitions
+        (from loaded in definitions
         from step in loaded.Definition.Flow.Steps.Values
         where step.Settings is NotifyStepSettings notify && notifications.Find(notify.Template) is null
         select new DefinitionError(step.Location,
-            $"Không có mẫu thông báo '{((NotifyStepSettings)step.Settings).Template}' / No notification template '{((NotifyStepSettings)step.Settings).Template}': add templates/notifications/{((NotifyStepSettings)step.Settings).Template}.yaml.");
+            $"Không có mẫu thông báo '{((NotifyStepSettings)step.Settings).Template}' / No notification template '{((NotifyStepSettings)step.Settings).Template}': add templates/notifications/{((NotifyStepSettings)step.Settings).Template}.yaml."))
+        .Concat(
+            from loaded in definitions
+            from step in loaded.Definition.Flow.Steps.Values
+            where step.Settings is DocumentStepSettings document && documents.Find(document.Template) is null
+            let template = ((DocumentStepSettings)step.Settings).Template
+            select new DefinitionError(step.Location,
+                $"Không có mẫu văn bản '{template}' / No document template '{template}': add templates/documents/{template}.yaml."));
 }

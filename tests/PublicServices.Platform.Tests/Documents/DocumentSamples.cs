@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using PublicServices.Platform.Documents;
+using PublicServices.Tests;
+using PublicServices.Workflows.Definitions.Loading;
+
+namespace PublicServices.Platform.Tests.Documents;
+
+/// <summary>The repository's templates, sample models, one renderer and pdftotext/pdftoppm helpers.</summary>
+internal static class DocumentSamples
+{
+    public static readonly DocumentRenderer Renderer = new(DocumentFonts.Locate(null));
+
+    public static DocumentTemplateCatalog Catalog()
+    {
+        var errors = new List<DefinitionError>();
+        var catalog = DocumentTemplateCatalog.LoadDirectory(RepoPaths.InRepo("templates", "documents"), errors);
+        Assert.Empty(errors);
+        return catalog;
+    }
+
+    public static Dictionary<string, object?> DiplomaCopy() => new()
+    {
+        ["agency"] = "Sở Giáo dục và Đào tạo Hà Nội",
+        ["parentAgency"] = "Ủy ban nhân dân thành phố Hà Nội",
+        ["number"] = "1234/SGDĐT-QLT",
+        ["issuedAt"] = new DateTime(2025, 3, 5, 9, 30, 0),
+        ["place"] = "Hà Nội",
+        ["holderName"] = "Nguyễn Thị Hồng Nhung",
+        ["dateOfBirth"] = new DateOnly(2007, 1, 12),
+        ["placeOfBirth"] = "Quận Đống Đa, thành phố Hà Nội",
+        ["gender"] = "Nữ",
+        ["diplomaType"] = "Bằng tốt nghiệp trung học phổ thông",
+        ["school"] = "Trường THPT Phan Đình Phùng",
+        ["graduationYear"] = 2025,
+        ["ranking"] = "Khá",
+        ["registerNumber"] = "0123/2025",
+        ["diplomaNumber"] = "B 0456789",
+        ["copies"] = 2,
+        ["signerTitle"] = "KT. Giám đốc\nPhó Giám đốc",
+        ["signerName"] = "Lê Quang Duyệt",
+        ["verifyUrl"] = "https://dichvucong.demo.gov.vn/verify/7K3M-9QX2",
+        ["verifyCode"] = "7K3M-9QX2",
+    };
+
+    public static Dictionary<string, object?> RefusalLetter() => new()
+    {
+        ["agency"] = "Sở Giáo dục và Đào tạo Hà Nội",
+        ["parentAgency"] = "Ủy ban nhân dân thành phố Hà Nội",
+        ["number"] = "57/TB-SGDĐT",
+        ["issuedAt"] = new DateTime(2025, 11, 26),
+        ["place"] = "Hà Nội",
+        ["applicantName"] = "Trần Văn Bình",
+        ["dossierCode"] = "SGD-01-251120-0007",
+        ["procedure"] = "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc",
+        ["submittedAt"] = new DateOnly(2025, 11, 20),
+        ["reason"] = "Không tìm thấy thông tin văn bằng trong sổ gốc của năm tốt nghiệp đã khai; đề nghị kiểm tra lại năm tốt nghiệp và trường.",
+        ["signerTitle"] = "Giám đốc",
+        ["signerName"] = "Phan Thị Lãnh",
+        ["verifyUrl"] = "https://dichvucong.demo.gov.vn/verify/Q8R2-LM4T",
+        ["verifyCode"] = "Q8R2-LM4T",
+    };
+
+    /// <summary>Runs a poppler tool (pdftotext, pdftoppm) on a PDF written to a temporary file.</summary>
+    public static string PdfToText(byte[] pdf, params string[] options)
+    {
+        var input = Path.GetTempFileName();
+        File.WriteAllBytes(input, pdf);
+        try
+        {
+            return Run("pdftotext", [.. options, input, "-"]);
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
+
+    public static string Run(string tool, string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{tool} failed: {error.Result}");
+        return output.Result;
+    }
+}
