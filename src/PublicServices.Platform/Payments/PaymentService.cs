@@ -142,6 +142,14 @@ public sealed class PaymentService(AppDbContext db, WorkflowEngine engine, IEnum
         return stale.Count;
     }
 
+    /// <summary>Stores a browser return as received (display only: it changes no payment).</summary>
+    public async Task RecordReturnAsync(string provider, string? reference, JsonObject raw, bool genuine, CancellationToken cancellationToken)
+    {
+        var payment = reference is null ? null : await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Reference == reference, cancellationToken);
+        Record(payment?.Id, reference ?? "?", provider, "return", raw, genuine ? "displayed" : "bad-signature");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<PaymentRecord>> OfDossierAsync(string code, CancellationToken cancellationToken) =>
         await db.Payments.AsNoTracking().Where(p => p.DossierCode == code).OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
 

@@ -35,7 +35,9 @@ public sealed class PaymentsController(PaymentService payments, SandboxOptions s
     public async Task<IActionResult> SandboxReturn(CancellationToken ct)
     {
         var form = Request.Query.Select(q => new KeyValuePair<string, string>(q.Key, q.Value.ToString())).ToList();
-        if (!SandboxNotification.TryParseForm(form, out var returned, out _) || !returned!.Verify(sandbox.Secret))
+        var genuine = SandboxNotification.TryParseForm(form, out var returned, out _) && returned!.Verify(sandbox.Secret);
+        await payments.RecordReturnAsync(SandboxProvider.ProviderName, returned?.PaymentRef ?? Request.Query["paymentRef"].FirstOrDefault(), Raw(), genuine, ct);
+        if (!genuine || returned is null)
             return View("Return", new PaymentReturnModel(null, null, Genuine: false));
         var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Reference == returned.PaymentRef, ct);
         return View("Return", new PaymentReturnModel(payment, returned.Status == SandboxPaymentStatus.Paid, Genuine: true));
@@ -47,8 +49,10 @@ public sealed class PaymentsController(PaymentService payments, SandboxOptions s
     public async Task<IActionResult> VnPayReturn([FromServices] IServiceProvider services, CancellationToken ct)
     {
         var callback = PublicServices.Platform.Payments.Protocols.VnPay.VnPayCallback.ParseQuery(Request.Query);
-        if (services.GetService<PublicServices.Platform.Payments.Protocols.VnPay.VnPayOptions>() is not { } options
-            || !callback.VerifySignature(options.HashSecret) || callback.TxnRef is null)
+        var genuine = services.GetService<PublicServices.Platform.Payments.Protocols.VnPay.VnPayOptions>() is { } options
+            && callback.VerifySignature(options.HashSecret) && callback.TxnRef is not null;
+        await payments.RecordReturnAsync("vnpay", callback.TxnRef, Raw(), genuine, ct);
+        if (!genuine)
             return View("Return", new PaymentReturnModel(null, null, Genuine: false));
         var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Reference == callback.TxnRef, ct);
         return View("Return", new PaymentReturnModel(payment, callback.IsSuccess, Genuine: true));
@@ -81,6 +85,14 @@ public sealed class PaymentsController(PaymentService payments, SandboxOptions s
         using var data = new QRCoder.QRCodeGenerator().CreateQrCode(payload, QRCoder.QRCodeGenerator.ECCLevel.M);
         var svg = new QRCoder.SvgQRCode(data).GetGraphic(6);
         return View("Qr", new QrModel(payment, account, payload, svg));
+    }
+
+    private System.Text.Json.Nodes.JsonObject Raw()
+    {
+        var raw = new System.Text.Json.Nodes.JsonObject();
+        foreach (var (key, value) in Request.Query.Take(40))
+            raw[key] = value.ToString();
+        return raw;
     }
 
     private static string Half(string message)
