@@ -61,11 +61,16 @@ public static class PlatformExtensions
         services.AddScoped<TaskActions>();
         services.AddScoped<BulkCompletion>();
         services.AddScoped<TaskEscalationWork>();
-        services.AddSingleton<SandboxOptions>();
-        services.AddScoped<IPaymentProvider, SandboxProvider>();
-        services.AddScoped<SandboxGateway>();
-        services.AddScoped<SandboxNotificationReceiver>();
-        services.AddScoped<IOutboxHandler, SandboxNotifyHandler>();
+        // The sandbox takes no real money, so it must never be reachable in production: on only when configured
+        // (appsettings.Development.json turns it on for `dotnet run` and the tests).
+        if (configuration.GetValue("Payments:Sandbox:Enabled", false))
+        {
+            services.AddSingleton<SandboxOptions>();
+            services.AddScoped<IPaymentProvider, SandboxProvider>();
+            services.AddScoped<SandboxGateway>();
+            services.AddScoped<SandboxNotificationReceiver>();
+            services.AddScoped<IOutboxHandler, SandboxNotifyHandler>();
+        }
         services.AddScoped<PaymentService>();
         var vietQr = configuration.GetSection("Payments:VietQr").Get<PublicServices.Platform.Payments.VietQr.VietQrOptions>();
         if (vietQr is { Bin.Length: 6, Account.Length: > 0 })

@@ -26,8 +26,10 @@ public static class PaymentsEndpoints
                 ? Results.NotFound()
                 : Results.Ok((await payments.OfDossierAsync(code, ct)).Select(p => new { p.Reference, p.Provider, p.AmountVnd, p.Status, p.CreatedAt, p.ExpiresAt, p.CompletedAt })));
 
-        app.MapPost("/payments/sandbox/notify", async (HttpRequest request, SandboxNotificationReceiver receiver, CancellationToken ct) =>
+        app.MapPost("/payments/sandbox/notify", async (HttpRequest request, IServiceProvider services, CancellationToken ct) =>
         {
+            if (services.GetService<SandboxNotificationReceiver>() is not { } receiver)
+                return Results.NotFound();
             var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
             var fields = form?.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString())).ToList() ?? [];
             var answer = await receiver.ReceiveAsync(fields, ct);
@@ -47,7 +49,7 @@ public static class PaymentsEndpoints
     private static async Task<Results<Created<object>, ValidationProblem>> StartAsync(
         string code, StartBody? body, ClaimsPrincipal user, HttpContext http, PaymentService payments, CancellationToken ct)
     {
-        var (started, error) = await payments.StartAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, code, body?.Provider ?? SandboxProvider.ProviderName,
+        var (started, error) = await payments.StartAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, code, body?.Provider ?? payments.Providers.FirstOrDefault() ?? "",
             http.Connection.RemoteIpAddress?.ToString(), PortalCultures.Current, ct);
         if (started is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["payment"] = [error!] });

@@ -15,13 +15,13 @@ namespace PublicServices.Web.Features.Payments;
 /// The applicant's side of a fee: start an attempt (redirect to the gateway), the browser's return (display only — the
 /// provider's notification is what marks a fee paid) and the receipt of a paid fee.
 /// </summary>
-public sealed class PaymentsController(PaymentService payments, SandboxOptions sandbox, AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
+public sealed class PaymentsController(PaymentService payments, AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
 {
     [Authorize]
     [HttpPost("/dossiers/{code}/pay")]
     public async Task<IActionResult> Pay(string code, string? provider, CancellationToken ct)
     {
-        var (started, error) = await payments.StartAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, code, provider ?? SandboxProvider.ProviderName,
+        var (started, error) = await payments.StartAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, code, provider ?? payments.Providers.FirstOrDefault() ?? "",
             HttpContext.Connection.RemoteIpAddress?.ToString(), PortalCultures.Current, ct);
         if (started?.RedirectUrl is { } url)
             return Redirect(url);
@@ -32,8 +32,10 @@ public sealed class PaymentsController(PaymentService payments, SandboxOptions s
     /// <summary>Where the sandbox sends the browser back. Shows what the portal knows; changes nothing.</summary>
     [AllowAnonymous]
     [HttpGet("/payments/sandbox/return")]
-    public async Task<IActionResult> SandboxReturn(CancellationToken ct)
+    public async Task<IActionResult> SandboxReturn([FromServices] IServiceProvider services, CancellationToken ct)
     {
+        if (services.GetService<SandboxOptions>() is not { } sandbox)
+            return NotFound();
         var form = Request.Query.Select(q => new KeyValuePair<string, string>(q.Key, q.Value.ToString())).ToList();
         var genuine = SandboxNotification.TryParseForm(form, out var returned, out _) && returned!.Verify(sandbox.Secret);
         await payments.RecordReturnAsync(SandboxProvider.ProviderName, returned?.PaymentRef ?? Request.Query["paymentRef"].FirstOrDefault(), Raw(), genuine, ct);

@@ -10,17 +10,20 @@ namespace PublicServices.Web.Features.SandboxGateway;
 /// a chosen response code, and chooses how the gateway notifies the portal (once, twice, late, never).
 /// </summary>
 [AllowAnonymous]
-public sealed class SandboxGatewayController(PublicServices.Platform.Payments.Sandbox.SandboxGateway gateway) : Controller
+public sealed class SandboxGatewayController(IServiceProvider services) : Controller
 {
+    /// <summary>Null when the sandbox is off (always in production): every page is then a 404.</summary>
+    private PublicServices.Platform.Payments.Sandbox.SandboxGateway? Gateway => services.GetService<PublicServices.Platform.Payments.Sandbox.SandboxGateway>();
+
     [HttpGet("/sandbox-gateway/{reference}")]
     public async Task<IActionResult> Index(string reference, CancellationToken ct) =>
-        await gateway.FindAsync(reference, ct) is { } book ? View(book) : NotFound();
+        Gateway is { } gateway && await gateway.FindAsync(reference, ct) is { } book ? View(book) : NotFound();
 
     [HttpPost("/sandbox-gateway/{reference}")]
     public async Task<IActionResult> Act(string reference, string? outcome, string? code, string? delivery, CancellationToken ct)
     {
         var status = outcome switch { "pay" => SandboxPaymentStatus.Paid, "cancel" => SandboxPaymentStatus.Cancelled, _ => SandboxPaymentStatus.Failed };
         var mode = Enum.TryParse<SandboxDelivery>(delivery, ignoreCase: true, out var chosen) ? chosen : SandboxDelivery.Once;
-        return await gateway.ActAsync(reference, status, code, mode, ct) is { } back ? Redirect(back) : NotFound();
+        return Gateway is { } gateway && await gateway.ActAsync(reference, status, code, mode, ct) is { } back ? Redirect(back) : NotFound();
     }
 }
