@@ -82,6 +82,23 @@ public sealed class DossierApiTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task Should_refuse_a_cross_field_rule_with_its_message_and_create_nothing()
+    {
+        var client = await ApiSession.SignInAsync(portal, "nguyen.an@example.com");
+        var before = await DossierCountAsync();
+        var data = Application(await UploadIdAsync(client));
+        data["graduationYear"] = 2015; // born in 2007
+
+        var response = await client.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", declaration = true, data });
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["graduationYear"], errors.Select(e => e.Key));
+        Assert.Equal("Năm tốt nghiệp phải sau năm sinh ít nhất 15 năm; vui lòng kiểm tra lại.", errors["graduationYear"]![0]!.GetValue<string>());
+        Assert.Equal(before, await DossierCountAsync());
+    }
+
+    [Fact]
     public async Task Should_require_the_declaration_and_record_which_text_was_accepted()
     {
         var client = await ApiSession.SignInAsync(portal, "nguyen.an@example.com");
