@@ -55,6 +55,11 @@ public static class PlatformExtensions
         // Fonts: Documents:FontPath, else Noto (fonts-noto-core), else DejaVu (embedded whole).
         services.AddSingleton(_ => new DocumentRenderer(DocumentFonts.Locate(configuration["Documents:FontPath"])));
         services.AddScoped<IOutboxHandler, NotificationOutboxHandler>();
+        // E-mail: SMTP when configured; the local mail drop where enabled (Development); otherwise in-app messages only.
+        if (configuration.GetSection("Notifications:Smtp").Get<SmtpOptions>() is { Host.Length: > 0 } smtp)
+            services.AddSingleton<IEmailSender>(new SmtpEmailSender(smtp));
+        else if (configuration.GetValue("Notifications:MailDrop:Enabled", false))
+            services.AddSingleton<IEmailSender>(provider => new MailDropEmailSender(Path.Combine(database.DataPath, "maildrop"), provider.GetRequiredService<TimeProvider>()));
         services.AddScoped<DossierQueries>();
         services.AddScoped<AuditLog>();
         services.AddScoped<TaskQueue>();

@@ -42,7 +42,7 @@ public sealed class DossierQueries(AppDbContext db, DefinitionRegistry definitio
         var timeline = journal.Where(j => j.Event is JournalEvents.Completed or JournalEvents.Ended or JournalEvents.Cancelled)
             .Select(j => new TimelineEntry(j.At, j.StepId, definition.Flow.Steps.GetValueOrDefault(j.StepId)?.Title, j.Event, j.Outcome, j.Summary))
             .ToList();
-        var messages = await db.Notifications.AsNoTracking().Where(n => n.DossierCode == code && n.RecipientId == applicantId)
+        var messages = await db.Notifications.AsNoTracking().Where(n => n.DossierCode == code && n.RecipientId == applicantId && n.Channel == "in-app")
             .OrderBy(n => n.CreatedAt)
             .Select(n => new DossierMessage(n.CreatedAt, new LocalizedText(n.SubjectVi, n.SubjectEn), new LocalizedText(n.BodyVi, n.BodyEn)))
             .ToListAsync(cancellationToken);

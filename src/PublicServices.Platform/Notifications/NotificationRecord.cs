@@ -18,6 +18,8 @@ public sealed class NotificationRecord
     public required string BodyVi { get; init; }
     public required string SubjectEn { get; init; }
     public required string BodyEn { get; init; }
+    /// <summary><c>queued</c>, <c>sent</c> or <c>failed</c>.</summary>
     public required string Status { get; set; }
+    public string? FailureReason { get; set; }
     public DateTime CreatedAt { get; init; }
 }

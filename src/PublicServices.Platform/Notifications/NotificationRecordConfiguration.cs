@@ -9,7 +9,7 @@ internal sealed class NotificationRecordConfiguration : IEntityTypeConfiguration
     {
         notification.ToTable("notifications");
         notification.HasKey(n => n.Id);
-        notification.HasIndex(n => n.OutboxMessageId).IsUnique();
+        notification.HasIndex(n => new { n.OutboxMessageId, n.Channel }).IsUnique();
         notification.HasIndex(n => new { n.RecipientId, n.CreatedAt });
         notification.HasIndex(n => n.DossierCode);
         notification.Property(n => n.RecipientId).HasMaxLength(64);
@@ -19,5 +19,6 @@ internal sealed class NotificationRecordConfiguration : IEntityTypeConfiguration
         notification.Property(n => n.Status).HasMaxLength(16);
         notification.Property(n => n.SubjectVi).HasMaxLength(256);
         notification.Property(n => n.SubjectEn).HasMaxLength(256);
+        notification.Property(n => n.FailureReason).HasMaxLength(512);
     }
 }

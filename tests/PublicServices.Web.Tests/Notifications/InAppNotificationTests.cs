@@ -41,11 +41,18 @@ public sealed class InAppNotificationTests : IClassFixture<PortalFactory>
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var messages = await db.Notifications.Where(n => n.DossierCode == code).ToListAsync();
-            var message = Assert.Single(messages);
+            var message = Assert.Single(messages, n => n.Channel == "in-app");
+            var mail = Assert.Single(messages, n => n.Channel == "email");
+            Assert.Equal("sent", mail.Status);
+            var drop = Directory.GetFiles(Path.Combine(portal.DataPath, "maildrop"), "*.eml").Select(File.ReadAllText).Where(t => t.Contains(code)).ToList();
+            Assert.Contains($"Subject: Đã tiếp nhận hồ sơ {code}", Assert.Single(drop)); // sent once despite the redelivery
+            Assert.Contains("To: tran.binh@example.com", drop[0]);
             Assert.Equal($"Đã tiếp nhận hồ sơ {code}", message.SubjectVi);
             Assert.Equal($"Dossier {code} received", message.SubjectEn);
         }
         var browser = await SignIn.ApplicantAsync(portal, "tran.binh@example.com");
+        var mailbox = await HtmlPage.GetAsync(portal.Browser(), "/dev/mailbox");
+        Assert.Contains(mailbox.Document.QuerySelectorAll("[data-testid=mail]"), m => m.TextContent.Contains($"Đã tiếp nhận hồ sơ {code}"));
         var page = await HtmlPage.GetAsync(browser, $"/dossiers/{code}");
         Assert.Contains($"Đã tiếp nhận hồ sơ {code}", page.Document.QuerySelector("[data-testid=messages]")!.TextContent);
     }

@@ -32,7 +32,7 @@ public sealed class WorkController(
         var page = await queue.PageAsync(Who, query, ct);
         var total = await queue.CountAsync(Who, query with { After = null }, ct);
         var me = Who.UserId;
-        var messages = await db.Notifications.AsNoTracking().Where(n => n.RecipientId == me).OrderByDescending(n => n.CreatedAt).Take(5).ToListAsync(ct);
+        var messages = await db.Notifications.AsNoTracking().Where(n => n.RecipientId == me && n.Channel == "in-app").OrderByDescending(n => n.CreatedAt).Take(5).ToListAsync(ct);
         return View(new QueueModel(filter, page, total, definitions, clock.GetUtcNow().UtcDateTime, messages));
     }
 

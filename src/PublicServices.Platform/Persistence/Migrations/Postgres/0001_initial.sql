@@ -126,6 +126,7 @@ CREATE TABLE notifications (
     "SubjectEn" character varying(256) NOT NULL,
     "BodyEn" text NOT NULL,
     "Status" character varying(16) NOT NULL,
+    "FailureReason" character varying(512),
     "CreatedAt" timestamp with time zone NOT NULL,
     CONSTRAINT "PK_notifications" PRIMARY KEY ("Id")
 );
@@ -422,7 +423,7 @@ CREATE INDEX "IX_drafts_ExpiresAt" ON drafts ("ExpiresAt");
 CREATE INDEX "IX_notifications_DossierCode" ON notifications ("DossierCode");
 
 
-CREATE UNIQUE INDEX "IX_notifications_OutboxMessageId" ON notifications ("OutboxMessageId");
+CREATE UNIQUE INDEX "IX_notifications_OutboxMessageId_Channel" ON notifications ("OutboxMessageId", "Channel");
 
 
 CREATE INDEX "IX_notifications_RecipientId_CreatedAt" ON notifications ("RecipientId", "CreatedAt");

@@ -118,6 +118,7 @@ CREATE TABLE "notifications" (
     "SubjectEn" TEXT NOT NULL,
     "BodyEn" TEXT NOT NULL,
     "Status" TEXT NOT NULL,
+    "FailureReason" TEXT NULL,
     "CreatedAt" TEXT NOT NULL
 );
 
@@ -400,7 +401,7 @@ CREATE INDEX "IX_drafts_ExpiresAt" ON "drafts" ("ExpiresAt");
 CREATE INDEX "IX_notifications_DossierCode" ON "notifications" ("DossierCode");
 
 
-CREATE UNIQUE INDEX "IX_notifications_OutboxMessageId" ON "notifications" ("OutboxMessageId");
+CREATE UNIQUE INDEX "IX_notifications_OutboxMessageId_Channel" ON "notifications" ("OutboxMessageId", "Channel");
 
 
 CREATE INDEX "IX_notifications_RecipientId_CreatedAt" ON "notifications" ("RecipientId", "CreatedAt");
