@@ -13,4 +13,11 @@ public static class PortalCultures
 
     /// <summary>Short code for the html lang attribute and for choosing a text in a definition: "vi" or "en".</summary>
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "vi";
+
+    /// <summary>A Platform message written "vi / en": the half in the current language (the whole text if it has one).</summary>
+    public static string Pick(string? bilingual)
+    {
+        var parts = (bilingual ?? "").Split(" / ", 2);
+        return Current == "en" && parts.Length == 2 ? parts[1] : parts[0];
+    }
 }

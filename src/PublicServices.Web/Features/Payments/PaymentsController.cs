@@ -25,7 +25,7 @@ public sealed class PaymentsController(PaymentService payments, AppDbContext db,
             HttpContext.Connection.RemoteIpAddress?.ToString(), PortalCultures.Current, ct);
         if (started?.RedirectUrl is { } url)
             return Redirect(url);
-        TempData["Flash"] = Half(error ?? l["Payments.Unavailable"]);
+        TempData["Flash"] = PortalCultures.Pick(error ?? l["Payments.Unavailable"]);
         return Redirect($"/dossiers/{code}");
     }
 
@@ -95,12 +95,6 @@ public sealed class PaymentsController(PaymentService payments, AppDbContext db,
         foreach (var (key, value) in Request.Query.Take(40))
             raw[key] = value.ToString();
         return raw;
-    }
-
-    private static string Half(string message)
-    {
-        var parts = message.Split(" / ", 2);
-        return PortalCultures.Current == "en" && parts.Length == 2 ? parts[1] : parts[0];
     }
 }
 

@@ -77,7 +77,7 @@ public sealed class WorkController(
         }
         if (result.Status == TaskActionStatus.NotFound)
             return NotFound();
-        var message = Bilingual(result.Message);
+        var message = PortalCultures.Pick(result.Message);
         ModelState.AddModelError("comment", message);
         return await TaskPageAsync(id, new Dictionary<string, string> { ["comment"] = message }, ct) is { } model ? View("Task", model) : NotFound();
     }
@@ -116,15 +116,8 @@ public sealed class WorkController(
     {
         if (result.Status == TaskActionStatus.NotFound)
             return NotFound();
-        TempData["Flash"] = result.Status == TaskActionStatus.Done ? l[doneKey].Value : Bilingual(result.Message);
+        TempData["Flash"] = result.Status == TaskActionStatus.Done ? l[doneKey].Value : PortalCultures.Pick(result.Message);
         return Redirect($"/work/tasks/{id}");
-    }
-
-    /// <summary>Platform messages are "vi / en": show the half of the current language.</summary>
-    private static string Bilingual(string? message)
-    {
-        var parts = (message ?? "").Split(" / ", 2);
-        return PortalCultures.Current == "en" && parts.Length == 2 ? parts[1] : parts[0];
     }
 
     private async Task<TaskPageModel?> TaskPageAsync(Guid id, IReadOnlyDictionary<string, string> errors, CancellationToken ct)
