@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PublicServices.Platform.Audit;
 using PublicServices.Platform.Engine;
+using PublicServices.Platform.Identity;
 using PublicServices.Platform.Persistence;
 using PublicServices.Workflows.Activities;
 using PublicServices.Workflows.Calendar;
@@ -52,11 +53,8 @@ public sealed class TaskActions(
         var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && t.UnitCode == leader.UnitCode, cancellationToken);
         if (task is null)
             return TaskActionResult.NotFound;
-        var target = await (from u in db.Users
-                            join ur in db.UserRoles on u.Id equals ur.UserId
-                            join r in db.Roles on ur.RoleId equals r.Id
-                            where u.Id == toUserId && u.UnitCode == task.UnitCode && !u.IsDisabled && r.Name == task.Role
-                            select new { u.Id, u.FullName }).FirstOrDefaultAsync(cancellationToken);
+        var target = await db.HoldingRole(task.Role, task.UnitCode).Where(u => u.Id == toUserId)
+            .Select(u => new { u.Id, u.FullName }).FirstOrDefaultAsync(cancellationToken);
         if (target is null)
             return TaskActionResult.Invalid("Người nhận không có vai trò này trong đơn vị / That person does not hold this role in the unit.");
         var now = clock.GetUtcNow().UtcDateTime;

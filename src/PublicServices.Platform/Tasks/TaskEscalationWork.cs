@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Notifications;
+using PublicServices.Platform.Identity;
 using PublicServices.Platform.Persistence;
 using PublicServices.Workflows.Activities;
 
@@ -30,11 +31,7 @@ public sealed class TaskEscalationWork(AppDbContext db, DefinitionRegistry defin
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (await db.Tasks.Where(t => t.Id == task.Id && t.EscalatedAt == null).ExecuteUpdateAsync(t => t.SetProperty(x => x.EscalatedAt, now), cancellationToken) == 0)
                 continue;
-            var leaders = await (from u in db.Users
-                                 join ur in db.UserRoles on u.Id equals ur.UserId
-                                 join r in db.Roles on ur.RoleId equals r.Id
-                                 where u.UnitCode == task.UnitCode && r.Name == task.EscalateTo && !u.IsDisabled
-                                 select u.Id).ToListAsync(cancellationToken);
+            var leaders = await db.HoldingRole(task.EscalateTo!, task.UnitCode).Select(u => u.Id).ToListAsync(cancellationToken);
             var title = definitions.Get(task.ProcedureId, task.ProcedureVersion).Title;
             var dueDate = DueDates.LocalDate(new DateTimeOffset(task.DueAt!.Value, TimeSpan.Zero)).ToString("dd/MM/yyyy");
             object Model(string procedure) => new Dictionary<string, object?> { ["code"] = task.DossierCode, ["procedure"] = procedure, ["dueDate"] = dueDate };

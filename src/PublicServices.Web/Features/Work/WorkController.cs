@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using PublicServices.Platform.Audit;
 using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Engine;
+using PublicServices.Platform.Identity;
 using PublicServices.Platform.Persistence;
 using PublicServices.Platform.Storage;
 using PublicServices.Platform.Tasks;
@@ -128,12 +129,7 @@ public sealed class WorkController(
             return null;
         var files = await db.Attachments.AsNoTracking().Where(a => a.DossierCode == code).ToDictionaryAsync(a => a.Id, ct);
         var colleagues = who.IsLeader
-            ? await (from u in db.Users
-                     join ur in db.UserRoles on u.Id equals ur.UserId
-                     join r in db.Roles on ur.RoleId equals r.Id
-                     where u.UnitCode == task.UnitCode && r.Name == task.Role && !u.IsDisabled
-                     orderby u.FullName
-                     select new { u.Id, u.FullName }).ToListAsync(ct)
+            ? await db.HoldingRole(task.Role, task.UnitCode).OrderBy(u => u.FullName).Select(u => new { u.Id, u.FullName }).ToListAsync(ct)
             : [];
         await audit.WriteAsync(who.Actor, "dossier.view", code, $"task {id}", ct);
         return new TaskPageModel(task, dossier, definitions.Get(task.ProcedureId, task.ProcedureVersion), files, definitions.CodeLists,
