@@ -26,9 +26,12 @@ public sealed class PaymentService(AppDbContext db, WorkflowEngine engine, IEnum
             DateTimeOffset.Parse(data["expiresAt"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture).UtcDateTime);
     }
 
+    /// <summary>Starts an attempt; (null, null) when the dossier is not the applicant's (callers answer 404).</summary>
     public async Task<(PaymentStarted? Started, string? Error)> StartAsync(string applicantId, string code, string providerName, string? clientIp,
         string language, CancellationToken cancellationToken)
     {
+        if (!await db.Dossiers.AnyAsync(d => d.Code == code && d.ApplicantId == applicantId, cancellationToken))
+            return (null, null);
         if (providers.FirstOrDefault(p => p.Name == providerName) is not { } provider)
             return (null, "Cổng thanh toán không được hỗ trợ / This payment provider is not available.");
         if (await FeeDueAsync(applicantId, code, cancellationToken) is not { } fee)

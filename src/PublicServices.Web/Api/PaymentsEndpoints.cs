@@ -46,11 +46,13 @@ public static class PaymentsEndpoints
         }).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Callbacks).WithTags("Payments");
     }
 
-    private static async Task<Results<Created<object>, ValidationProblem>> StartAsync(
+    private static async Task<Results<Created<object>, ValidationProblem, NotFound>> StartAsync(
         string code, StartBody? body, ClaimsPrincipal user, HttpContext http, PaymentService payments, CancellationToken ct)
     {
         var (started, error) = await payments.StartAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, code, body?.Provider ?? payments.Providers.FirstOrDefault() ?? "",
             http.Connection.RemoteIpAddress?.ToString(), PortalCultures.Current, ct);
+        if (started is null && error is null)
+            return TypedResults.NotFound();
         if (started is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["payment"] = [error!] });
         var p = started.Payment;

@@ -164,4 +164,30 @@ public sealed class SandboxPaymentTests : IClassFixture<ClockedPortalFactory>
         Assert.NotEqual(PaymentStatus.Paid, late[^1].Status);
         Assert.False(await AtReviewAsync(code2));
     }
+
+    [Fact]
+    public async Task Should_answer_404_for_another_applicants_fee_and_400_for_an_unknown_gateway_choice()
+    {
+        var (browser, code) = await SubmittedAsync();
+        var stranger = await ApiSession.SignInAsync(portal, "nguyen.an@example.com");
+        var strangerBrowser = await SignIn.ApplicantAsync(portal, "nguyen.an@example.com");
+        var ownPage = await HtmlPage.GetAsync(strangerBrowser, "/dossiers");
+
+        var viaApi = await stranger.PostAsJsonAsync($"/api/v1/dossiers/{code}/payments", new { provider = "sandbox" });
+        var token = ownPage.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
+        var viaWeb = await strangerBrowser.PostAsync($"/dossiers/{code}/pay", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token ?? ""), new("provider", "sandbox")]));
+        var dossier = await HtmlPage.GetAsync(browser, $"/dossiers/{code}");
+        var gatewayUrl = (await dossier.SubmitAsync(browser, $"/dossiers/{code}/pay", new Dictionary<string, string>())).Headers.Location!.ToString();
+        var gateway = await HtmlPage.GetAsync(browser, gatewayUrl);
+        var unknown = await gateway.SubmitAsync(browser, gatewayUrl, new Dictionary<string, string> { ["outcome"] = "refund-me", ["delivery"] = "once" });
+        var badDelivery = await gateway.SubmitAsync(browser, gatewayUrl, new Dictionary<string, string> { ["outcome"] = "pay", ["delivery"] = "7" });
+
+        Assert.Equal(HttpStatusCode.NotFound, viaApi.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, viaWeb.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badDelivery.StatusCode);
+        Assert.Equal(1, await InDbAsync(db => db.Payments.CountAsync(p => p.DossierCode == code)));
+        Assert.Equal("open", await InDbAsync(db => db.Set<SandboxGatewayRecord>().Where(g => g.Reference == gatewayUrl.Substring("/sandbox-gateway/".Length)).Select(g => g.Status).SingleAsync()));
+    }
 }

@@ -23,6 +23,8 @@ public sealed class PaymentsController(PaymentService payments, AppDbContext db,
     {
         var (started, error) = await payments.StartAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, code, provider ?? payments.Providers.FirstOrDefault() ?? "",
             HttpContext.Connection.RemoteIpAddress?.ToString(), PortalCultures.Current, ct);
+        if (started is null && error is null)
+            return NotFound();
         if (started?.RedirectUrl is { } url)
             return Redirect(url);
         TempData["Flash"] = PortalCultures.Pick(error ?? l["Payments.Unavailable"]);

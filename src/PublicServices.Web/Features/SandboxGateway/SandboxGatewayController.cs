@@ -22,8 +22,13 @@ public sealed class SandboxGatewayController(IServiceProvider services) : Contro
     [HttpPost("/sandbox-gateway/{reference}")]
     public async Task<IActionResult> Act(string reference, string? outcome, string? code, string? delivery, CancellationToken ct)
     {
-        var status = outcome switch { "pay" => SandboxPaymentStatus.Paid, "cancel" => SandboxPaymentStatus.Cancelled, _ => SandboxPaymentStatus.Failed };
-        var mode = Enum.TryParse<SandboxDelivery>(delivery, ignoreCase: true, out var chosen) ? chosen : SandboxDelivery.Once;
-        return Gateway is { } gateway && await gateway.ActAsync(reference, status, code, mode, ct) is { } back ? Redirect(back) : NotFound();
+        SandboxPaymentStatus? status = outcome switch
+        {
+            "pay" => SandboxPaymentStatus.Paid, "cancel" => SandboxPaymentStatus.Cancelled, "fail" => SandboxPaymentStatus.Failed, _ => null,
+        };
+        SandboxDelivery? mode = delivery is null ? SandboxDelivery.Once : Enum.TryParse<SandboxDelivery>(delivery, ignoreCase: true, out var chosen) && Enum.IsDefined(chosen) ? chosen : null;
+        if (status is null || mode is null)
+            return BadRequest();
+        return Gateway is { } gateway && await gateway.ActAsync(reference, status.Value, code, mode.Value, ct) is { } back ? Redirect(back) : NotFound();
     }
 }
