@@ -78,6 +78,46 @@ public sealed class WorkspaceTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task Should_let_only_the_units_leader_reassign_and_only_to_a_holder_of_the_role()
+    {
+        var code = (await TestDossiers.SubmitPaidAsync(portal, "tran.binh@example.com", 1))[0];
+        var task = await TaskOfAsync(code);
+        await TestDossiers.CreateOfficialAsync(portal, "so.bon@demo.gov.vn", "department-officer", "sgd-01", "Vi Thị Bốn");
+        string colleague, council;
+        using (var scope = portal.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            colleague = await db.Users.Where(u => u.Email == "so.bon@demo.gov.vn").Select(u => u.Id).SingleAsync();
+            council = await db.Users.Where(u => u.Email == "hoidong.hanoi@demo.gov.vn").Select(u => u.Id).SingleAsync();
+        }
+        var leader = await SignIn.OfficialAsync(portal, "lanhdao.so@demo.gov.vn");
+        var officer = await SignIn.OfficialAsync(portal, Officer);
+        async Task<HttpResponseMessage> ReassignAsync(HttpClient browser, string to)
+        {
+            var own = await HtmlPage.GetAsync(browser, "/work");
+            var mine = own.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            return await browser.PostAsync($"/work/tasks/{task}/reassign", new FormUrlEncodedContent([new("__RequestVerificationToken", mine), new("to", to)]));
+        }
+
+        await ReassignAsync(officer, colleague);
+        var afterOfficer = await TaskRowAsync(task);
+        await ReassignAsync(leader, council);
+        var afterWrongRole = await TaskRowAsync(task);
+        await ReassignAsync(leader, colleague);
+        var afterLeader = await TaskRowAsync(task);
+
+        Assert.Null(afterOfficer);
+        Assert.Null(afterWrongRole);
+        Assert.Equal("Vi Thị Bốn", afterLeader);
+    }
+
+    private async Task<string?> TaskRowAsync(Guid task)
+    {
+        using var scope = portal.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Tasks.Where(t => t.Id == task).Select(t => t.ClaimedByName).SingleAsync();
+    }
+
+    [Fact]
     public async Task Should_show_the_dossier_on_the_task_page_and_run_the_supplement_loop_with_the_applicant()
     {
         var code = (await TestDossiers.SubmitPaidAsync(portal, "nguyen.an@example.com", 1))[0];
