@@ -10,7 +10,6 @@ using PublicServices.Platform.Persistence;
 using PublicServices.Platform.Storage;
 using PublicServices.Web.Features.Applications;
 using PublicServices.Web.Localization;
-using PublicServices.Workflows.Runtime;
 
 namespace PublicServices.Web.Features.Dossiers;
 
@@ -38,7 +37,8 @@ public sealed class DossiersController(
     {
         if (await amendment.FindAsync(UserId, code, ct) is not { } request)
             return await NothingToAmendAsync(code, ct);
-        return View("Amend", await AmendModelAsync(code, request, await CurrentDataAsync(code, request, ct), new Dictionary<string, string>(), ct));
+        var detail = (await dossiers.OwnAsync(UserId, code, ct))!;
+        return View("Amend", await AmendModelAsync(detail, request, FormData(detail, request), new Dictionary<string, string>(), ct));
     }
 
     [HttpPost("/dossiers/{code}/amend")]
@@ -46,7 +46,8 @@ public sealed class DossiersController(
     {
         if (await amendment.FindAsync(UserId, code, ct) is not { } request)
             return await NothingToAmendAsync(code, ct);
-        var current = await CurrentDataAsync(code, request, ct);
+        var detail = (await dossiers.OwnAsync(UserId, code, ct))!;
+        var current = FormData(detail, request);
         var (input, uploadErrors) = await PostedForm.ReadAsync(Request.Form, request.Fields, current, remove: null, uploadsReplace: true, attachments, UserId, ct);
         var result = uploadErrors.Count == 0 ? await amendment.ResubmitAsync(UserId, code, input, ct) : null;
         if (result is { Accepted: true })
@@ -60,7 +61,7 @@ public sealed class DossiersController(
             ModelState.AddModelError(field.Id, errors[field.Id]);
         foreach (var (key, message) in errors.Where(e => request.Fields.All(f => f.Id != e.Key)))
             ModelState.AddModelError(key, message);
-        return View("Amend", await AmendModelAsync(code, request, ApplicationsController.Merge(current, input), errors, ct));
+        return View("Amend", await AmendModelAsync(detail, request, ApplicationsController.Merge(current, input), errors, ct));
     }
 
     [HttpGet("/dossiers/{code}/withdraw")]
@@ -93,16 +94,11 @@ public sealed class DossiersController(
     }
 
     /// <summary>The form's data as the dossier holds it now (the instance's variables).</summary>
-    private async Task<JsonObject> CurrentDataAsync(string code, AmendmentRequest request, CancellationToken ct)
-    {
-        var state = await (from d in db.Dossiers join i in db.Instances on d.InstanceId equals i.Id where d.Code == code select i.StateJson)
-            .SingleAsync(ct);
-        return (JsonObject?)WorkflowStateJson.Deserialize(state).Variables[request.Form.Id]?.DeepClone() ?? [];
-    }
+    private static JsonObject FormData(DossierDetail detail, AmendmentRequest request) =>
+        (JsonObject?)detail.Variables[request.Form.Id]?.DeepClone() ?? [];
 
-    private async Task<AmendModel> AmendModelAsync(string code, AmendmentRequest request, JsonObject values, IReadOnlyDictionary<string, string> errors, CancellationToken ct)
+    private async Task<AmendModel> AmendModelAsync(DossierDetail detail, AmendmentRequest request, JsonObject values, IReadOnlyDictionary<string, string> errors, CancellationToken ct)
     {
-        var detail = (await dossiers.OwnAsync(UserId, code, ct))!;
         var definition = definitions.Get(detail.Dossier.ProcedureId, detail.Dossier.ProcedureVersion);
         var fileIds = request.Fields.Where(f => f.File is not null)
             .SelectMany(f => (values[f.Id] as JsonArray)?.Select(n => Guid.TryParse(n?.ToString(), out var g) ? g : Guid.Empty) ?? []).ToList();
