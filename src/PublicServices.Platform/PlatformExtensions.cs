@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PublicServices.Platform.Audit;
 using PublicServices.Platform.Documents;
+using PublicServices.Platform.Documents.Issuing;
 using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Tasks;
 using PublicServices.Platform.Engine;
@@ -54,6 +55,9 @@ public static class PlatformExtensions
         });
         // Fonts: Documents:FontPath, else Noto (fonts-noto-core), else DejaVu (embedded whole).
         services.AddSingleton(_ => new DocumentRenderer(DocumentFonts.Locate(configuration["Documents:FontPath"])));
+        services.AddSingleton(configuration.GetSection("Documents").Get<DocumentIssuingOptions>() ?? new DocumentIssuingOptions());
+        services.AddScoped<IOutboxHandler, DocumentIssuingHandler>();
+        services.AddScoped<IssuedDocuments>();
         services.AddScoped<IOutboxHandler, NotificationOutboxHandler>();
         // E-mail: SMTP when configured; the local mail drop where enabled (Development); otherwise in-app messages only.
         if (configuration.GetSection("Notifications:Smtp").Get<SmtpOptions>() is { Host.Length: > 0 } smtp)

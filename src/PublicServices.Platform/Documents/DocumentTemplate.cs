@@ -13,6 +13,9 @@ public sealed record DocumentTemplate(
     string SourceHash)
 {
     public FooterBlock? Footer => Blocks.OfType<FooterBlock>().FirstOrDefault();
+
+    /// <summary>Printed after the agency's yearly sequence: "15/2026/BSVB" (Decree 30/2020 numbering: number/year/kind).</summary>
+    public string? NumberSuffix { get; init; }
 }
 
 /// <summary>Margins in millimetres (Decree 30/2020: top and bottom 20–25, left 30–35, right 15–20).</summary>

@@ -86,9 +86,10 @@ public sealed partial class DocumentTemplateCatalog(IReadOnlyDictionary<string, 
                 return null;
             }
 
-            CheckKeys(root, ["id", "title", "page", "placeholders", "blocks"], "template");
+            CheckKeys(root, ["id", "title", "numberSuffix", "page", "placeholders", "blocks"], "template");
             var id = Scalar(root, "id", required: true) ?? Path.GetFileNameWithoutExtension(file);
             var title = Scalar(root, "title", required: true) ?? "";
+            var numberSuffix = Scalar(root, "numberSuffix", required: false);
             var margins = ReadPage(root);
             if (Get(root, "placeholders") is { } list)
             {
@@ -129,7 +130,10 @@ public sealed partial class DocumentTemplateCatalog(IReadOnlyDictionary<string, 
                 Error(root, "Chỉ một khối 'footer' / Only one 'footer' block per template.");
 
             var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-            return new DocumentTemplate(id, title, margins, declared.Order(StringComparer.Ordinal).ToList(), blocks, hash);
+            return new DocumentTemplate(id, title, margins, declared.Order(StringComparer.Ordinal).ToList(), blocks, hash)
+            {
+                NumberSuffix = numberSuffix,
+            };
         }
 
         private PageMargins ReadPage(YamlMappingNode root)

@@ -15,6 +15,9 @@ public sealed record DossierDetail(DossierRecord Dossier, string Status, string?
 
     /// <summary>Every attempt to pay a fee of this dossier, oldest first.</summary>
     public IReadOnlyList<PaymentSummary> Payments { get; init; } = [];
+
+    /// <summary>Documents issued for this dossier (results, letters), oldest first.</summary>
+    public IReadOnlyList<DocumentSummary> Documents { get; init; } = [];
 }
 
 /// <summary>
@@ -55,4 +58,6 @@ public sealed record OpenStep(string StepId, string Kind, LocalizedText Title);
 public sealed record TimelineEntry(DateTime At, string StepId, LocalizedText? StepTitle, string Event, string? Outcome, string? Summary);
 
 /// <summary>One attempt to pay, as the applicant sees it.</summary>
+public sealed record DocumentSummary(Guid Id, string Title, string Number, DateTime IssuedAt, string Status, string VerificationCode, bool Signed);
+
 public sealed record PaymentSummary(string Reference, string Provider, long AmountVnd, string Status, DateTime CreatedAt, DateTime? CompletedAt);

@@ -52,6 +52,8 @@ public sealed class DossierQueries(AppDbContext db, DefinitionRegistry definitio
             Variables = state.Variables,
             Payments = await db.Payments.AsNoTracking().Where(p => p.DossierCode == code).OrderBy(p => p.CreatedAt)
                 .Select(p => new PaymentSummary(p.Reference, p.Provider, p.AmountVnd, p.Status, p.CreatedAt, p.CompletedAt)).ToListAsync(cancellationToken),
+            Documents = await db.IssuedDocuments.AsNoTracking().Where(d => d.DossierCode == code).OrderBy(d => d.IssuedAt)
+                .Select(d => new DocumentSummary(d.Id, d.Title, d.Number, d.IssuedAt, d.Status, d.VerificationCode, d.Signed)).ToListAsync(cancellationToken),
         };
     }
 }

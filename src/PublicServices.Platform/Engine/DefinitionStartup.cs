@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PublicServices.Platform.Documents;
+using PublicServices.Platform.Documents.Issuing;
 using PublicServices.Platform.Notifications;
 using PublicServices.Platform.Persistence;
 using PublicServices.Workflows.Activities;
@@ -22,7 +23,8 @@ public sealed class DefinitionStartup(AppDbContext db, DefinitionRegistry regist
         var history = new InMemoryDefinitionHistory(stored.ToDictionary(s => (s.DefinitionId, s.Version), s => s.ContentHash));
         var loader = new DefinitionLoader(activities);
         var result = loader.LoadDirectory(files.Root, history);
-        var errors = result.Errors.Concat(MissingTemplates(result.Definitions)).ToList();
+        var errors = result.Errors.Concat(MissingTemplates(result.Definitions))
+            .Concat(result.Definitions.SelectMany(d => DocumentBindings.Check(d.Definition, documents))).ToList();
         if (errors.Count > 0)
             throw new InvalidOperationException(
                 "Procedure definitions have errors / Định nghĩa thủ tục có lỗi:\n" + string.Join("\n", errors));

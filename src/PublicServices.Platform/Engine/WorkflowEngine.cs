@@ -104,7 +104,7 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
                 db.TaskSearchTerms.AddRange(TaskSearchTerm.For(task));
             }
             if (opened.Kind == BookmarkKinds.Document)
-                Enqueue(instance.Id, DocumentOutboxKind, new JsonObject { ["instanceId"] = instance.Id, ["bookmarkId"] = opened.Id }, at);
+                Enqueue(instance.Id, DocumentOutboxKind, new JsonObject { ["instanceId"] = instance.Id, ["bookmarkId"] = opened.Id, ["document"] = opened.Data?.DeepClone() }, at);
         }
         foreach (var entry in run.Journal)
             db.Journal.Add(new JournalEntryRecord

@@ -19,12 +19,12 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
 
     public static readonly IReadOnlyList<Unit> DemoUnits =
     [
-        new() { Code = "naric", NameVi = "Trung tâm Công nhận văn bằng (VN-NARIC)", NameEn = "Recognition Centre (VN-NARIC)", Kind = UnitKind.RecognitionCentre },
-        new() { Code = "sgd-01", NameVi = "Sở Giáo dục và Đào tạo Hà Nội", NameEn = "Hà Nội Department of Education", Kind = UnitKind.ProvincialDepartment },
-        new() { Code = "sgd-02", NameVi = "Sở Giáo dục và Đào tạo TP. Hồ Chí Minh", NameEn = "Hồ Chí Minh City Department of Education", Kind = UnitKind.ProvincialDepartment },
-        new() { Code = "01-001", NameVi = "Trường THPT Phan Đình Phùng", NameEn = "Phan Đình Phùng High School", Kind = UnitKind.School, ParentCode = "sgd-01" },
-        new() { Code = "01-002", NameVi = "Trường THPT Chu Văn An", NameEn = "Chu Văn An High School", Kind = UnitKind.School, ParentCode = "sgd-01" },
-        new() { Code = "02-001", NameVi = "Trường THPT Lê Hồng Phong", NameEn = "Lê Hồng Phong High School", Kind = UnitKind.School, ParentCode = "sgd-02" },
+        new() { Code = "naric", NameVi = "Trung tâm Công nhận văn bằng (VN-NARIC)", NameEn = "Recognition Centre (VN-NARIC)", Kind = UnitKind.RecognitionCentre, Place = "Hà Nội", SuperiorNameVi = "BỘ GIÁO DỤC VÀ ĐÀO TẠO" },
+        new() { Code = "sgd-01", NameVi = "Sở Giáo dục và Đào tạo Hà Nội", NameEn = "Hà Nội Department of Education", Kind = UnitKind.ProvincialDepartment, Place = "Hà Nội", SuperiorNameVi = "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" },
+        new() { Code = "sgd-02", NameVi = "Sở Giáo dục và Đào tạo TP. Hồ Chí Minh", NameEn = "Hồ Chí Minh City Department of Education", Kind = UnitKind.ProvincialDepartment, Place = "TP. Hồ Chí Minh", SuperiorNameVi = "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH" },
+        new() { Code = "01-001", NameVi = "Trường THPT Phan Đình Phùng", NameEn = "Phan Đình Phùng High School", Kind = UnitKind.School, ParentCode = "sgd-01", Place = "Hà Nội" },
+        new() { Code = "01-002", NameVi = "Trường THPT Chu Văn An", NameEn = "Chu Văn An High School", Kind = UnitKind.School, ParentCode = "sgd-01", Place = "Hà Nội" },
+        new() { Code = "02-001", NameVi = "Trường THPT Lê Hồng Phong", NameEn = "Lê Hồng Phong High School", Kind = UnitKind.School, ParentCode = "sgd-02", Place = "TP. Hồ Chí Minh" },
     ];
 
     public static readonly IReadOnlyList<(string Email, string FullName, string Role, string? Unit)> DemoOfficials =

@@ -15,5 +15,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         unit.Property(u => u.Kind).HasConversion<string>().HasMaxLength(32);
         unit.Property(u => u.ParentCode).HasMaxLength(32);
         unit.HasIndex(u => u.ParentCode);
+        unit.Property(u => u.Place).HasMaxLength(64);
+        unit.Property(u => u.SuperiorNameVi).HasMaxLength(256);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PublicServices.Platform.Audit;
+using PublicServices.Platform.Documents.Issuing;
 using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Identity;
@@ -42,6 +43,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
     public DbSet<PaymentRecord> Payments => Set<PaymentRecord>();
     public DbSet<PaymentEventRecord> PaymentEvents => Set<PaymentEventRecord>();
+    public DbSet<IssuedDocumentRecord> IssuedDocuments => Set<IssuedDocumentRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

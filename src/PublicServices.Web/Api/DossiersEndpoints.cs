@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using PublicServices.Platform.Documents.Issuing;
+using PublicServices.Web.Features.Verify;
 using PublicServices.Platform.Dossiers;
 using PublicServices.Web.Localization;
 
@@ -30,6 +32,7 @@ public static class DossiersEndpoints
         group.MapGet("/{code}", GetAsync);
         group.MapPost("/{code}/amendments", AmendAsync);
         group.MapPost("/{code}/withdrawal", WithdrawAsync);
+        group.MapGet("/{code}/documents/{id:guid}", DocumentAsync);
         return group;
     }
 
@@ -54,6 +57,16 @@ public static class DossiersEndpoints
 
     private static async Task<Results<Ok<DossierDetail>, NotFound>> GetAsync(string code, ClaimsPrincipal user, DossierQueries queries, CancellationToken ct) =>
         await queries.OwnAsync(UserId(user), code, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+
+    /// <summary>The PDF of a document issued for the caller's dossier (ids are listed in the dossier's <c>documents</c>).</summary>
+    private static async Task<Results<FileStreamHttpResult, NotFound>> DocumentAsync(
+        string code, Guid id, ClaimsPrincipal user, IssuedDocuments documents, CancellationToken ct)
+    {
+        var document = await documents.OwnedAsync(id, UserId(user), ct);
+        if (document is null || document.DossierCode != code || await documents.OpenAsync(document, ct) is not { } pdf)
+            return TypedResults.NotFound();
+        return TypedResults.File(pdf, "application/pdf", DocumentFiles.Name(document));
+    }
 
     /// <summary>Resubmits the fields an official asked to change: 200 with the due date, 400 per field, 409 when no
     /// supplement is being asked for, 404 when the dossier is not the caller's.</summary>

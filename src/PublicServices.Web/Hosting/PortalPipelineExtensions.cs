@@ -54,6 +54,7 @@ public static class PortalPipelineExtensions
         app.MapAdminIncidents();
         app.MapProcedures();
         app.MapDossiers();
+        app.MapVerification();
         app.MapTasks();
         app.MapPayments();
         app.MapAttachments();

@@ -112,6 +112,7 @@ public static class PortalServiceExtensions
 
         var signInPermits = builder.Configuration.GetValue("RateLimits:SignInPerMinute", 20);
         var callbackPermits = builder.Configuration.GetValue("RateLimits:CallbacksPerMinute", 600);
+        var verifyPermits = builder.Configuration.GetValue("RateLimits:VerifyPerMinute", 30);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -121,6 +122,9 @@ public static class PortalServiceExtensions
             o.AddPolicy(RateLimitPolicies.Callbacks, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = callbackPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(RateLimitPolicies.Verify, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = verifyPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.AddOpenApi();
     }

@@ -7,4 +7,8 @@ public static class RateLimitPolicies
 
     /// <summary>Payment providers' callbacks, per client address.</summary>
     public const string Callbacks = "callbacks";
+
+    /// <summary>Public document verification (page, upload comparison, API), per client address: codes cannot be
+    /// enumerated.</summary>
+    public const string Verify = "verify";
 }

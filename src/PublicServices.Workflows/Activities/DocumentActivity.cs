@@ -6,7 +6,8 @@ namespace PublicServices.Workflows.Activities;
 
 /// <summary>
 /// Issues a document: asks the host (through the outbox, so rendering and signing happen outside the transaction and
-/// are retried) and waits for "done" with the document's number and code, kept under the step id.
+/// are retried) and waits for "done" with the document's number and code, kept under the step id. The template's data
+/// is computed here, when the step is reached, so what the document says is fixed by the decision that led to it.
 /// </summary>
 public sealed class DocumentActivity : Activity<DocumentStepSettings>
 {
@@ -14,7 +15,12 @@ public sealed class DocumentActivity : Activity<DocumentStepSettings>
 
     protected override ActivityResult Execute(ActivityContext context, DocumentStepSettings settings)
     {
-        var data = new JsonObject { ["template"] = settings.Template, ["signed"] = settings.Signed };
+        var values = new JsonObject();
+        foreach (var (name, rule) in settings.Data)
+            values[name] = rule.Evaluate(context.Variables)?.DeepClone();
+        var data = new JsonObject { ["template"] = settings.Template, ["signed"] = settings.Signed, ["data"] = values };
+        if (settings.SignedBy is { } step)
+            data["signedBy"] = context.Variables[step]?["actor"]?.DeepClone();
         return ActivityResult.Wait(new WaitRequest(BookmarkKinds.Document, settings.Template, null, data));
     }
 

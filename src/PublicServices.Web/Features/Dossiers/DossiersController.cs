@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using PublicServices.Platform.Documents.Issuing;
+using PublicServices.Web.Features.Verify;
 using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Persistence;
@@ -31,6 +33,16 @@ public sealed class DossiersController(
     [HttpGet("/dossiers/{code}")]
     public async Task<IActionResult> Show(string code, CancellationToken ct) =>
         await dossiers.OwnAsync(UserId, code, ct) is { } detail ? View(detail) : NotFound();
+
+    [HttpGet("/dossiers/{code}/documents/{id:guid}")]
+    public async Task<IActionResult> Document(string code, Guid id, [FromServices] IssuedDocuments documents, CancellationToken ct)
+    {
+        var document = await documents.OwnedAsync(id, UserId, ct);
+        if (document is null || document.DossierCode != code || await documents.OpenAsync(document, ct) is not { } pdf)
+            return NotFound();
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(pdf, "application/pdf", DocumentFiles.Name(document));
+    }
 
     [HttpGet("/dossiers/{code}/amend")]
     public async Task<IActionResult> Amend(string code, CancellationToken ct)

@@ -22,6 +22,9 @@ internal static class DefinitionValidator
             if (step.Settings is FormStepSettings { RequestedBy: { } requester } && definition.Flow.Steps.GetValueOrDefault(requester)?.Settings is not TaskStepSettings)
                 errors.Add(new DefinitionError(step.Location,
                     $"'requestedBy: {requester}' không phải bước 'task' / 'requestedBy: {requester}' is not a task step: name the officials' step that asks for the supplement."));
+            if (step.Settings is DocumentStepSettings { SignedBy: { } signer } && definition.Flow.Steps.GetValueOrDefault(signer)?.Settings is not TaskStepSettings)
+                errors.Add(new DefinitionError(step.Location,
+                    $"'signedBy: {signer}' không phải bước 'task' / 'signedBy: {signer}' is not a task step: name the officials' step whose decision is signed."));
             foreach (var rule in Rules(step.Settings))
                 CheckVariables(rule, definition, step.Location, errors);
         }
@@ -107,6 +110,7 @@ internal static class DefinitionValidator
         PaymentStepSettings p => [p.Amount],
         DecisionStepSettings d => [d.Condition],
         SetStepSettings s => s.Variables.Values,
+        DocumentStepSettings d => d.Data.Values,
         TaskStepSettings { Unit: { } unit } => [unit],
         WaitStepSettings w => new[] { w.Key, w.Until }.OfType<JsonLogicRule>(),
         _ => [],

@@ -114,6 +114,31 @@ CREATE TABLE drafts (
 );
 
 
+CREATE TABLE issued_documents (
+    "Id" uuid NOT NULL,
+    "VerificationCode" character varying(16) NOT NULL,
+    "Number" character varying(64) NOT NULL,
+    "AgencyCode" character varying(32) NOT NULL,
+    "TemplateId" character varying(64) NOT NULL,
+    "Title" character varying(256) NOT NULL,
+    "InstanceId" uuid NOT NULL,
+    "BookmarkId" uuid NOT NULL,
+    "DossierCode" character varying(64),
+    "ApplicantId" character varying(64),
+    "HolderName" character varying(128),
+    "IssuedAt" timestamp with time zone NOT NULL,
+    "Sha256" character varying(64) NOT NULL,
+    "StorageKey" character varying(128) NOT NULL,
+    "SizeBytes" bigint NOT NULL,
+    "Signed" boolean NOT NULL,
+    "Status" character varying(16) NOT NULL,
+    "RevokedAt" timestamp with time zone,
+    "RevokedBy" character varying(128),
+    "RevokedReason" character varying(500),
+    CONSTRAINT "PK_issued_documents" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE notifications (
     "Id" uuid NOT NULL,
     "OutboxMessageId" uuid,
@@ -235,6 +260,8 @@ CREATE TABLE units (
     "NameEn" character varying(256) NOT NULL,
     "Kind" character varying(32) NOT NULL,
     "ParentCode" character varying(32),
+    "Place" character varying(64),
+    "SuperiorNameVi" character varying(256),
     CONSTRAINT "PK_units" PRIMARY KEY ("Code")
 );
 
@@ -418,6 +445,18 @@ CREATE INDEX "IX_drafts_ApplicantId_ProcedureId" ON drafts ("ApplicantId", "Proc
 
 
 CREATE INDEX "IX_drafts_ExpiresAt" ON drafts ("ExpiresAt");
+
+
+CREATE INDEX "IX_issued_documents_AgencyCode_IssuedAt" ON issued_documents ("AgencyCode", "IssuedAt");
+
+
+CREATE UNIQUE INDEX "IX_issued_documents_BookmarkId" ON issued_documents ("BookmarkId");
+
+
+CREATE INDEX "IX_issued_documents_DossierCode" ON issued_documents ("DossierCode");
+
+
+CREATE UNIQUE INDEX "IX_issued_documents_VerificationCode" ON issued_documents ("VerificationCode");
 
 
 CREATE INDEX "IX_notifications_DossierCode" ON notifications ("DossierCode");

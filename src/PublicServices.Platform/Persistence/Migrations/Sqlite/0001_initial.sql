@@ -106,6 +106,30 @@ CREATE TABLE "drafts" (
 );
 
 
+CREATE TABLE "issued_documents" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_issued_documents" PRIMARY KEY,
+    "VerificationCode" TEXT NOT NULL,
+    "Number" TEXT NOT NULL,
+    "AgencyCode" TEXT NOT NULL,
+    "TemplateId" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "InstanceId" TEXT NOT NULL,
+    "BookmarkId" TEXT NOT NULL,
+    "DossierCode" TEXT NULL,
+    "ApplicantId" TEXT NULL,
+    "HolderName" TEXT NULL,
+    "IssuedAt" TEXT NOT NULL,
+    "Sha256" TEXT NOT NULL,
+    "StorageKey" TEXT NOT NULL,
+    "SizeBytes" INTEGER NOT NULL,
+    "Signed" INTEGER NOT NULL,
+    "Status" TEXT NOT NULL,
+    "RevokedAt" TEXT NULL,
+    "RevokedBy" TEXT NULL,
+    "RevokedReason" TEXT NULL
+);
+
+
 CREATE TABLE "notifications" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_notifications" PRIMARY KEY,
     "OutboxMessageId" TEXT NULL,
@@ -219,7 +243,9 @@ CREATE TABLE "units" (
     "NameVi" TEXT NOT NULL,
     "NameEn" TEXT NOT NULL,
     "Kind" TEXT NOT NULL,
-    "ParentCode" TEXT NULL
+    "ParentCode" TEXT NULL,
+    "Place" TEXT NULL,
+    "SuperiorNameVi" TEXT NULL
 );
 
 
@@ -396,6 +422,18 @@ CREATE INDEX "IX_drafts_ApplicantId_ProcedureId" ON "drafts" ("ApplicantId", "Pr
 
 
 CREATE INDEX "IX_drafts_ExpiresAt" ON "drafts" ("ExpiresAt");
+
+
+CREATE INDEX "IX_issued_documents_AgencyCode_IssuedAt" ON "issued_documents" ("AgencyCode", "IssuedAt");
+
+
+CREATE UNIQUE INDEX "IX_issued_documents_BookmarkId" ON "issued_documents" ("BookmarkId");
+
+
+CREATE INDEX "IX_issued_documents_DossierCode" ON "issued_documents" ("DossierCode");
+
+
+CREATE UNIQUE INDEX "IX_issued_documents_VerificationCode" ON "issued_documents" ("VerificationCode");
 
 
 CREATE INDEX "IX_notifications_DossierCode" ON "notifications" ("DossierCode");

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PublicServices.Platform.Forms;
+using PublicServices.Workflows.CodeLists;
+using PublicServices.Workflows.Definitions;
+using PublicServices.Workflows.Definitions.Steps;
+
+namespace PublicServices.Platform.Documents.Issuing;
+
+/// <summary>
+/// Turns a document step's evaluated <c>data</c> (JSON) into the renderer's model: ISO dates become dates (printed
+/// dd/MM/yyyy), whole numbers stay whole, lists of objects become table rows, and a value bound straight to a select
+/// field (<c>{ var: form.field }</c>) prints as the option's Vietnamese name, not its code.
+/// </summary>
+public static class DocumentModel
+{
+    public static Dictionary<string, object?> FromData(JsonObject? data, DocumentStepSettings settings, WorkflowDefinition definition, CodeListCatalog codeLists)
+    {
+        var model = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, value) in data ?? [])
+        {
+            var field = settings.Data.TryGetValue(name, out var rule) ? SelectFieldOf(rule.Source, definition) : null;
+            model[name] = field is not null && value is JsonValue code
+                ? FieldDisplay.Name(field, code.ToString(), codeLists, "vi")
+                : Convert(value);
+        }
+        return model;
+    }
+
+    private static FieldDefinition? SelectFieldOf(JsonNode? rule, WorkflowDefinition definition)
+    {
+        if (rule is not JsonObject { Count: 1 } single || single["var"] is not JsonValue path || !path.TryGetValue<string>(out var written))
+            return null;
+        var parts = written.Split('.');
+        if (parts.Length != 2 || !definition.Forms.TryGetValue(parts[0], out var form))
+            return null;
+        return form.Pages.SelectMany(p => p.Fields).FirstOrDefault(f => f.Id == parts[1] && f.Type == FieldType.Select);
+    }
+
+    private static object? Convert(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonObject map => map.ToDictionary(p => p.Key, p => Convert(p.Value), StringComparer.Ordinal),
+        JsonArray list => list.Select(item => item is JsonObject ? Convert(item) : Convert(item)?.ToString()).ToList(),
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => AsDateOrText(value.GetValue<string>()),
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number =>
+            value.TryGetValue<long>(out var whole) ? whole : value.GetValue<double>(),
+        JsonValue value when value.GetValueKind() is JsonValueKind.True or JsonValueKind.False => value.GetValue<bool>(),
+        _ => node.ToString(),
+    };
+
+    private static object AsDateOrText(string text) =>
+        text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : text;
+}
