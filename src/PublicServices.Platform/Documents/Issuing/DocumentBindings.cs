@@ -13,7 +13,7 @@ public static class DocumentBindings
     /// <summary>Filled when the document is issued; a step's <c>data</c> may not set them.</summary>
     public static readonly IReadOnlySet<string> Issuer = new HashSet<string>(StringComparer.Ordinal)
     {
-        "agency", "parentAgency", "place", "number", "issuedAt", "verifyUrl", "verifyCode", "dossierCode", "procedure", "submittedAt",
+        "agency", "parentAgency", "place", "number", "issuedAt", "verifyUrl", "verifyCode", "dossierCode", "procedure", "submittedAt", "dueDate",
     };
 
     /// <summary>Filled from the deciding official when the step names <c>signedBy</c>.</summary>

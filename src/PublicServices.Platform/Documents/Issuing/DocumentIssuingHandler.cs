@@ -57,6 +57,7 @@ public sealed class DocumentIssuingHandler(
         model["verifyUrl"] = options.VerifyUrl(code);
         model["dossierCode"] = dossier?.Code ?? "";
         model["procedure"] = definition.Title.Vi;
+        model["dueDate"] = dossier?.DueDate;
         model["submittedAt"] = dossier is null ? "" : DateOnly.FromDateTime(dossier.SubmittedAt.AddHours(7));
         if (signer is not null)
             model[DocumentBindings.SignerName] = signer;
