@@ -1,4 +1,5 @@
 using PublicServices.Platform.Documents;
+using PublicServices.Tests;
 using PublicServices.Workflows.Definitions.Loading;
 
 namespace PublicServices.Platform.Tests.Documents;
@@ -14,7 +15,10 @@ public sealed class DocumentTemplateCatalogTests : IDisposable
     {
         var catalog = DocumentSamples.Catalog();
 
-        Assert.Equal(["diploma-copy", "refusal-letter"], catalog.Ids);
+        // Every file loads (DocumentSamples.Catalog asserts no error), under its file name as id.
+        var files = Directory.EnumerateFiles(RepoPaths.InRepo("templates", "documents"), "*.yaml")
+            .Select(file => Path.GetFileNameWithoutExtension(file)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(files, catalog.Ids);
         var diploma = catalog.Get("diploma-copy");
         Assert.Equal(new PageMargins(20, 15, 20, 30), diploma.Margins);
         Assert.IsType<NationalHeaderBlock>(diploma.Blocks[0]);
