@@ -119,7 +119,11 @@ CREATE TABLE "notifications" (
     "BodyEn" TEXT NOT NULL,
     "Status" TEXT NOT NULL,
     "FailureReason" TEXT NULL,
-    "CreatedAt" TEXT NOT NULL
+    "Address" TEXT NULL,
+    "Attempts" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "LastAttemptAt" TEXT NULL,
+    "SentAt" TEXT NULL
 );
 
 
@@ -233,6 +237,8 @@ CREATE TABLE "workflow_bookmarks" (
     "LeaseOwner" TEXT NULL,
     "LeaseUntil" TEXT NULL,
     "Attempts" INTEGER NOT NULL,
+    "RemindAt" TEXT NULL,
+    "RemindedAt" TEXT NULL,
     "CreatedAt" TEXT NOT NULL
 );
 
@@ -398,6 +404,9 @@ CREATE INDEX "IX_drafts_ApplicantId_ProcedureId" ON "drafts" ("ApplicantId", "Pr
 CREATE INDEX "IX_drafts_ExpiresAt" ON "drafts" ("ExpiresAt");
 
 
+CREATE INDEX "IX_notifications_CreatedAt" ON "notifications" ("CreatedAt");
+
+
 CREATE INDEX "IX_notifications_DossierCode" ON "notifications" ("DossierCode");
 
 
@@ -456,6 +465,9 @@ CREATE INDEX "IX_workflow_bookmarks_InstanceId" ON "workflow_bookmarks" ("Instan
 
 
 CREATE INDEX "IX_workflow_bookmarks_Kind_Key" ON "workflow_bookmarks" ("Kind", "Key");
+
+
+CREATE INDEX "IX_workflow_bookmarks_RemindAt" ON "workflow_bookmarks" ("RemindAt");
 
 
 CREATE INDEX "IX_workflow_incidents_InstanceId" ON "workflow_incidents" ("InstanceId");
