@@ -72,6 +72,7 @@ public static class PlatformExtensions
         }
         else if (configuration.GetValue("Notifications:MailDrop:Enabled", false))
             services.AddSingleton<ISmsSender>(provider => new MailDropSmsSender(Path.Combine(database.DataPath, "maildrop"), provider.GetRequiredService<TimeProvider>()));
+        services.AddScoped<NotificationLog>();
         services.AddScoped<DeadlineReminderWork>();
         services.AddScoped<IBackgroundWork>(provider => provider.GetRequiredService<DeadlineReminderWork>());
         services.AddScoped<DossierQueries>();
