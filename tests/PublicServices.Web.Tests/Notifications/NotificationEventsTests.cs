@@ -118,3 +118,18 @@ public sealed class DeadlineReminderTests : IClassFixture<RemindingPortalFactory
         Assert.Contains($"Sắp đến hạn: hồ sơ {code}", page.Document.QuerySelector("[data-testid=messages]")!.TextContent);
     }
 }
+
+/// <summary>A reminder naming a template that does not exist stops the start-up with the step's file and line.</summary>
+public sealed class MissingReminderTemplateTests
+{
+    [Fact]
+    public void Should_refuse_to_start_with_a_reminder_template_that_does_not_exist()
+    {
+        using var portal = new MissingReminderTemplatePortalFactory();
+
+        var error = Assert.ThrowsAny<Exception>(() => portal.CreateClient());
+
+        Assert.Contains("No notification template 'deadline-soon' for `remind:`", error.ToString());
+        Assert.Matches(@"diploma-copy\.yaml:\d+:\d+", error.ToString());
+    }
+}

@@ -8,9 +8,12 @@ namespace PublicServices.Web.Tests.Notifications;
 /// The portal on a copy of workflows/ whose demo procedure reminds of its fee 6 hours before the 24-hour expiry and says
 /// when the fee is received (a notify step "paid" after the payment) — as the procedure author would write it.
 /// </summary>
-public sealed class RemindingPortalFactory : ClockedPortalFactory
+public class RemindingPortalFactory : ClockedPortalFactory
 {
-    public RemindingPortalFactory()
+    public RemindingPortalFactory() : this("deadline-approaching") { }
+
+    /// <summary>With another reminder template name (one that does not exist, to see the start-up refuse it).</summary>
+    protected RemindingPortalFactory(string reminderTemplate)
     {
         var source = RepoPaths.InRepo("workflows");
         foreach (var directory in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
@@ -20,7 +23,7 @@ public sealed class RemindingPortalFactory : ClockedPortalFactory
         var definition = Path.Combine(Workflows, "diploma-copy.yaml");
         var text = File.ReadAllText(definition);
         text = Replace(text, "      expiry: 24 hours\n      then: { paid: review, expired: unpaid, cancelled: unpaid }",
-            "      expiry: 24 hours\n      remind: { template: deadline-approaching, before: 6 hours }\n      then: { paid: paid-notice, expired: unpaid, cancelled: unpaid }\n" +
+            "      expiry: 24 hours\n      remind: { template: " + reminderTemplate + ", before: 6 hours }\n      then: { paid: paid-notice, expired: unpaid, cancelled: unpaid }\n" +
             "    paid-notice: { type: notify, template: paid, then: review }");
         File.WriteAllText(definition, text);
     }
@@ -38,3 +41,6 @@ public sealed class RemindingPortalFactory : ClockedPortalFactory
         builder.UseSetting("Templates:Path", RepoPaths.InRepo("templates"));
     }
 }
+
+/// <summary>The same procedure, reminding with a template that templates/notifications/ does not have.</summary>
+public sealed class MissingReminderTemplatePortalFactory() : RemindingPortalFactory("deadline-soon");
