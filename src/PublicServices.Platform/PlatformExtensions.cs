@@ -64,6 +64,21 @@ public static class PlatformExtensions
             services.AddSingleton<IEmailSender>(new SmtpEmailSender(smtp));
         else if (configuration.GetValue("Notifications:MailDrop:Enabled", false))
             services.AddSingleton<IEmailSender>(provider => new MailDropEmailSender(Path.Combine(database.DataPath, "maildrop"), provider.GetRequiredService<TimeProvider>()));
+        // SMS: an HTTP gateway when Notifications:Sms:Url is set (its ApiKey from the environment or secrets); the same mail
+        // drop where it is enabled (Development); otherwise none, and templates' sms texts are not used.
+        if (configuration.GetSection("Notifications:Sms").Get<SmsOptions>() is { Url.Length: > 0 } sms)
+        {
+            if (!Uri.TryCreate(sms.Url, UriKind.Absolute, out var gateway) || gateway.Scheme is not ("https" or "http"))
+                throw new InvalidOperationException($"Notifications:Sms:Url must be an absolute http(s) address / phải là địa chỉ http(s) đầy đủ: '{sms.Url}'.");
+            services.AddSingleton(sms);
+            services.AddHttpClient(HttpSmsSender.ClientName);
+            services.AddSingleton<ISmsSender, HttpSmsSender>();
+        }
+        else if (configuration.GetValue("Notifications:MailDrop:Enabled", false))
+            services.AddSingleton<ISmsSender>(provider => new MailDropSmsSender(Path.Combine(database.DataPath, "maildrop"), provider.GetRequiredService<TimeProvider>()));
+        services.AddScoped<NotificationLog>();
+        services.AddScoped<DeadlineReminderWork>();
+        services.AddScoped<IBackgroundWork>(provider => provider.GetRequiredService<DeadlineReminderWork>());
         services.AddScoped<DossierQueries>();
         services.AddScoped<AuditLog>();
         services.AddScoped<TaskQueue>();

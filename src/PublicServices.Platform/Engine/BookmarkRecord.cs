@@ -15,5 +15,9 @@ public sealed class BookmarkRecord
     public string? LeaseOwner { get; set; }
     public DateTime? LeaseUntil { get; set; }
     public int Attempts { get; set; }
+    /// <summary>When the step's <c>remind:</c> falls due (null: no reminder); <see cref="RemindedAt"/> once it was sent.
+    /// <c>DeadlineReminderWork</c> sets <see cref="RemindedAt"/> only where it is still null, so one node reminds once.</summary>
+    public DateTime? RemindAt { get; init; }
+    public DateTime? RemindedAt { get; set; }
     public DateTime CreatedAt { get; init; }
 }

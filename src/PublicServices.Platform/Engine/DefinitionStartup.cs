@@ -74,5 +74,12 @@ public sealed class DefinitionStartup(AppDbContext db, DefinitionRegistry regist
             where step.Settings is DocumentStepSettings document && documents.Find(document.Template) is null
             let template = ((DocumentStepSettings)step.Settings).Template
             select new DefinitionError(step.Location,
-                $"Không có mẫu văn bản '{template}' / No document template '{template}': add templates/documents/{template}.yaml."));
+                $"Không có mẫu văn bản '{template}' / No document template '{template}': add templates/documents/{template}.yaml."))
+        .Concat(
+            from loaded in definitions
+            from step in loaded.Definition.Flow.Steps.Values
+            where step.Settings is IRemindingStep { Remind: { } remind } && notifications.Find(remind.Template) is null
+            let template = ((IRemindingStep)step.Settings).Remind!.Template
+            select new DefinitionError(step.Location,
+                $"Không có mẫu thông báo '{template}' (remind) / No notification template '{template}' for `remind:`: add templates/notifications/{template}.yaml."));
 }

@@ -35,6 +35,7 @@ internal static class EngineModelConfiguration
             b.Property(x => x.LeaseOwner).HasMaxLength(64);
             b.HasIndex(x => new { x.Kind, x.Key });
             b.HasIndex(x => x.DueAt);
+            b.HasIndex(x => x.RemindAt);
             b.HasIndex(x => x.InstanceId);
         });
         model.Entity<JournalEntryRecord>(j =>

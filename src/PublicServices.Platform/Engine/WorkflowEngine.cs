@@ -95,7 +95,7 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
             db.Bookmarks.Add(new BookmarkRecord
             {
                 Id = opened.Id, InstanceId = instance.Id, StepId = opened.StepId, Kind = opened.Kind, Key = opened.Key,
-                DueAt = opened.DueAt?.UtcDateTime, CreatedAt = at,
+                DueAt = opened.DueAt?.UtcDateTime, RemindAt = opened.RemindAt?.UtcDateTime, CreatedAt = at,
             });
             if (opened.Kind == BookmarkKinds.Task)
             {

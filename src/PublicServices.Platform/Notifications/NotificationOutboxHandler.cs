@@ -1,18 +1,28 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Persistence;
+using PublicServices.Workflows.Definitions.Steps;
+using PublicServices.Workflows.JsonLogic;
+using PublicServices.Workflows.Runtime;
 
 namespace PublicServices.Platform.Notifications;
 
 /// <summary>
 /// Delivers the engine's "notification" outbox messages to the dossier's applicant: an in-app message (shown on the dossier
-/// page) and, when an e-mail sender is configured, an e-mail — each channel recorded with its delivery status (queued,
-/// sent, failed + reason). Idempotent per outbox message and channel: a redelivery sends nothing twice; a failed e-mail
-/// is retried by the outbox, then becomes an incident, and stays visible as failed. SMS is not built.
+/// page), an e-mail when an e-mail sender is configured, and an SMS to the account's phone number when an SMS sender is
+/// configured and the template has an <c>sms</c> text — each channel recorded with its address and delivery status
+/// (queued, sent, failed + reason, attempts). Idempotent per outbox message and channel: a redelivery sends nothing that
+/// was already sent (an SMS carries its record's id as the gateway's reference, so even a send whose answer was lost is
+/// not delivered twice by a gateway that deduplicates). A channel that fails does not hold back the others; the message
+/// is then retried by the outbox for the failed channels only, becomes an incident when attempts run out, and stays
+/// visible as failed in the delivery log (<c>/admin/notifications</c>).
 /// </summary>
 public sealed class NotificationOutboxHandler(
-    AppDbContext db, NotificationTemplateCatalog templates, DefinitionRegistry definitions, TimeProvider clock, IEmailSender? email = null)
+    AppDbContext db, NotificationTemplateCatalog templates, DefinitionRegistry definitions, TimeProvider clock,
+    IEmailSender? email = null, ISmsSender? sms = null)
     : IOutboxHandler
 {
     public string Kind => "notification";
@@ -26,53 +36,116 @@ public sealed class NotificationOutboxHandler(
         var instanceId = payload["instanceId"]!.GetValue<Guid>();
         var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.InstanceId == instanceId, cancellationToken)
                       ?? throw new InvalidOperationException($"No dossier for instance {instanceId} yet.");
-        var procedure = definitions.Get(dossier.ProcedureId, dossier.ProcedureVersion).Title;
-        object Model(string language) => new Dictionary<string, object?>
-        {
-            ["code"] = dossier.Code,
-            ["procedure"] = language == "vi" ? procedure.Vi : procedure.En,
-            ["dueDate"] = dossier.DueDate?.ToString("dd/MM/yyyy") ?? "",
-        };
-        NotificationRecord Record(string channel, string status) => new()
+        var (vi, en) = await ModelAsync(dossier, template, payload, cancellationToken);
+        if (template.Uses.FirstOrDefault(p => vi.GetValueOrDefault(p) is null) is { } missing)
+            throw new InvalidOperationException(
+                $"Template '{templateId}' writes {{{{{missing}}}}}, which dossier {dossier.Code} has no value for (e.g. a fee not paid yet).");
+
+        NotificationRecord Record(string channel, string status, string? address, string bodyVi, string bodyEn) => new()
         {
             Id = Guid.NewGuid(), OutboxMessageId = message.Id, RecipientId = dossier.ApplicantId, DossierCode = dossier.Code,
-            Template = templateId, Channel = channel, Status = status, CreatedAt = clock.GetUtcNow().UtcDateTime,
-            SubjectVi = template.SubjectVi(Model("vi")), BodyVi = template.BodyVi(Model("vi")),
-            SubjectEn = template.SubjectEn(Model("en")), BodyEn = template.BodyEn(Model("en")),
+            Template = templateId, Channel = channel, Status = status, Address = address, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            SubjectVi = template.SubjectVi(vi), BodyVi = bodyVi, SubjectEn = template.SubjectEn(en), BodyEn = bodyEn,
         };
         if (delivered.All(n => n.Channel != NotificationChannels.InApp))
         {
-            db.Notifications.Add(Record(NotificationChannels.InApp, "sent"));
+            var inApp = Record(NotificationChannels.InApp, NotificationStatus.Sent, null, template.BodyVi(vi), template.BodyEn(en));
+            inApp.SentAt = inApp.CreatedAt;
+            db.Notifications.Add(inApp);
             await db.SaveChangesAsync(cancellationToken);
         }
-        var address = await db.Users.Where(u => u.Id == dossier.ApplicantId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
-        if (email is null || address is null)
-            return;
-        var mail = delivered.SingleOrDefault(n => n.Channel == NotificationChannels.Email);
-        if (mail is { Status: "sent" })
-            return;
-        if (mail is null)
+
+        var applicant = await db.Users.Where(u => u.Id == dossier.ApplicantId).Select(u => new { u.Email, u.PhoneNumber }).SingleOrDefaultAsync(cancellationToken);
+        var failures = new List<string>();
+        if (email is not null && applicant?.Email is { Length: > 0 } address)
+            await DeliverAsync(NotificationChannels.Email,
+                () => Record(NotificationChannels.Email, NotificationStatus.Queued, address, template.BodyVi(vi), template.BodyEn(en)),
+                // The applicant's language is not known: Vietnamese first, English below.
+                mail => email.SendAsync(new EmailMessage(address, mail.SubjectVi, $"{mail.BodyVi}\n\n---\n{mail.SubjectEn}\n{mail.BodyEn}"), cancellationToken));
+        if (sms is not null && template.HasSms && applicant?.PhoneNumber is { Length: > 0 } phone)
+            // One short message in Vietnamese without tone marks (see SmsText); the English text is kept in the record.
+            // Without its mark "đ" would read "d": the SMS writes "20.000 VND".
+            await DeliverAsync(NotificationChannels.Sms,
+                () => Record(NotificationChannels.Sms, NotificationStatus.Queued, phone,
+                    SmsText.ToGsm7(template.SmsVi!(new Dictionary<string, object?>(vi) { ["amount"] = (vi.GetValueOrDefault("amount") as string)?.Replace(" đ", " VND") })),
+                    template.SmsEn!(en)),
+                text => sms.SendAsync(new SmsMessage(phone, text.BodyVi, text.Id), cancellationToken));
+        if (failures.Count > 0)
+            throw new InvalidOperationException(string.Join("; ", failures));
+
+        async Task DeliverAsync(string channel, Func<NotificationRecord> create, Func<NotificationRecord, Task> send)
         {
-            mail = Record(NotificationChannels.Email, "queued");
-            db.Notifications.Add(mail);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        try
-        {
-            // The applicant's language is not known: Vietnamese first, English below.
-            await email.SendAsync(new EmailMessage(address, mail.SubjectVi, $"{mail.BodyVi}\n\n---\n{mail.SubjectEn}\n{mail.BodyEn}"), cancellationToken);
-            mail.Status = "sent";
-            mail.FailureReason = null;
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            // Shown in the delivery log; the outbox retries with backoff and opens an incident when attempts run out.
-            mail.Status = "failed";
-            mail.FailureReason = error.Message.Length > 500 ? error.Message[..500] : error.Message;
+            var record = delivered.SingleOrDefault(n => n.Channel == channel);
+            if (record is { Status: NotificationStatus.Sent })
+                return;
+            if (record is null)
+            {
+                record = create();
+                db.Notifications.Add(record);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            record.Attempts++;
+            record.LastAttemptAt = clock.GetUtcNow().UtcDateTime;
+            try
+            {
+                await send(record);
+                record.Status = NotificationStatus.Sent;
+                record.FailureReason = null;
+                record.SentAt = clock.GetUtcNow().UtcDateTime;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // Shown in the delivery log; the outbox retries with backoff and opens an incident when attempts run out.
+                record.Status = NotificationStatus.Failed;
+                record.FailureReason = error.Message.Length > 500 ? error.Message[..500] : error.Message;
+                failures.Add($"{channel}: {error.Message}");
+            }
             await db.SaveChangesAsync(CancellationToken.None);
-            throw;
         }
-        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The placeholders' values in each language; those a template does not write are not looked up.</summary>
+    private async Task<(Dictionary<string, object?> Vi, Dictionary<string, object?> En)> ModelAsync(
+        DossierRecord dossier, NotificationTemplate template, JsonObject payload, CancellationToken cancellationToken)
+    {
+        var definition = definitions.Get(dossier.ProcedureId, dossier.ProcedureVersion);
+        var dueDate = dossier.DueDate?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
+        var vi = new Dictionary<string, object?> { ["code"] = dossier.Code, ["procedure"] = definition.Title.Vi, ["dueDate"] = dueDate };
+        var en = new Dictionary<string, object?> { ["code"] = dossier.Code, ["procedure"] = definition.Title.En, ["dueDate"] = dueDate };
+        if (template.Uses.Contains("amount") && await PaidAmountAsync(dossier, definition, cancellationToken) is { } amount)
+        {
+            vi["amount"] = NotificationFormat.Amount(amount, "vi");
+            en["amount"] = NotificationFormat.Amount(amount, "en");
+        }
+        // A reminder (DeadlineReminderWork) names the wait and its due time.
+        if (payload["dueAt"]?.GetValue<string>() is { } dueAt)
+            vi["deadline"] = en["deadline"] = NotificationFormat.Moment(DateTimeOffset.Parse(dueAt, CultureInfo.InvariantCulture));
+        if (payload["waitStep"]?.GetValue<string>() is { } waitStep && definition.Flow.Steps.GetValueOrDefault(waitStep)?.Settings is { } settings)
+            (vi["action"], en["action"]) = settings switch
+            {
+                PaymentStepSettings => ("nộp lệ phí", "pay the fee"),
+                FormStepSettings { Mode: FormMode.Amend } => ("bổ sung hồ sơ", "supplement your dossier"),
+                _ => ("hoàn thành biểu mẫu", "complete the form"),
+            };
+        return (vi, en);
+    }
+
+    /// <summary>
+    /// The fee last paid on the dossier: the payment step whose "paid" outcome the journal shows last, and the amount that
+    /// step kept in the variables (<c>pay.amount</c>, fixed when the step was reached).
+    /// </summary>
+    private async Task<long?> PaidAmountAsync(DossierRecord dossier, Workflows.Definitions.WorkflowDefinition definition, CancellationToken cancellationToken)
+    {
+        var paidSteps = await db.Journal.AsNoTracking()
+            .Where(j => j.InstanceId == dossier.InstanceId && j.Event == JournalEvents.Completed && j.Outcome == "paid")
+            .OrderByDescending(j => j.Id).Select(j => j.StepId).ToListAsync(cancellationToken);
+        var step = paidSteps.FirstOrDefault(s => definition.Flow.Steps.GetValueOrDefault(s)?.Settings is PaymentStepSettings);
+        if (step is null)
+            return null;
+        var state = await db.Instances.AsNoTracking().Where(i => i.Id == dossier.InstanceId).Select(i => i.StateJson).SingleAsync(cancellationToken);
+        return WorkflowStateJson.Deserialize(state).Variables[step]?["amount"] is { } amount && JsonNumbers.TryGetDouble(amount, out var vnd)
+            ? (long)vnd
+            : null;
     }
 }
 
@@ -80,4 +153,16 @@ public static class NotificationChannels
 {
     public const string InApp = "in-app";
     public const string Email = "email";
+    public const string Sms = "sms";
+
+    public static readonly IReadOnlyList<string> All = [InApp, Email, Sms];
+}
+
+public static class NotificationStatus
+{
+    public const string Queued = "queued";
+    public const string Sent = "sent";
+    public const string Failed = "failed";
+
+    public static readonly IReadOnlyList<string> All = [Queued, Sent, Failed];
 }

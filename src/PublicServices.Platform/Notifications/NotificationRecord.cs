@@ -1,8 +1,9 @@
 namespace PublicServices.Platform.Notifications;
 
 /// <summary>
-/// A message delivered to an applicant, in both languages, with its delivery status. In-app messages are shown on the
-/// dossier page; one record per outbox message, so a redelivered message is not shown twice.
+/// A message delivered to an applicant (or an official), in both languages, on one channel (in-app, e-mail, SMS) with its
+/// delivery status. In-app messages are shown on the dossier page; one record per outbox message and channel, so a
+/// redelivered message is neither shown nor sent twice. Administrators read them all at <c>/admin/notifications</c>.
 /// </summary>
 public sealed class NotificationRecord
 {
@@ -21,5 +22,11 @@ public sealed class NotificationRecord
     /// <summary><c>queued</c>, <c>sent</c> or <c>failed</c>.</summary>
     public required string Status { get; set; }
     public string? FailureReason { get; set; }
+    /// <summary>Where it went: the e-mail address or phone number at the time of sending; null in-app.</summary>
+    public string? Address { get; init; }
+    /// <summary>Attempts to hand it to its channel (e-mail, SMS).</summary>
+    public int Attempts { get; set; }
     public DateTime CreatedAt { get; init; }
+    public DateTime? LastAttemptAt { get; set; }
+    public DateTime? SentAt { get; set; }
 }

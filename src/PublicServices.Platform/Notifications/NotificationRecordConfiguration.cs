@@ -12,6 +12,7 @@ internal sealed class NotificationRecordConfiguration : IEntityTypeConfiguration
         notification.HasIndex(n => new { n.OutboxMessageId, n.Channel }).IsUnique();
         notification.HasIndex(n => new { n.RecipientId, n.CreatedAt });
         notification.HasIndex(n => n.DossierCode);
+        notification.HasIndex(n => n.CreatedAt);
         notification.Property(n => n.RecipientId).HasMaxLength(64);
         notification.Property(n => n.DossierCode).HasMaxLength(40);
         notification.Property(n => n.Template).HasMaxLength(64);
@@ -20,5 +21,6 @@ internal sealed class NotificationRecordConfiguration : IEntityTypeConfiguration
         notification.Property(n => n.SubjectVi).HasMaxLength(256);
         notification.Property(n => n.SubjectEn).HasMaxLength(256);
         notification.Property(n => n.FailureReason).HasMaxLength(512);
+        notification.Property(n => n.Address).HasMaxLength(256);
     }
 }

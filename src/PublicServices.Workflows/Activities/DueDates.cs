@@ -20,6 +20,18 @@ public sealed class DueDates(IWorkingCalendar calendar)
         _ => throw new ArgumentOutOfRangeException(nameof(duration)),
     };
 
+    /// <summary>
+    /// When a reminder <paramref name="before"/> a due time goes out. Reminders count calendar time only (the loader
+    /// refuses working days there), so this is plain subtraction.
+    /// </summary>
+    public static DateTimeOffset Before(DateTimeOffset due, DurationSpec before) => before.Unit switch
+    {
+        DurationUnit.Days => due.AddDays(-before.Amount),
+        DurationUnit.Hours => due.AddHours(-before.Amount),
+        DurationUnit.Minutes => due.AddMinutes(-before.Amount),
+        _ => throw new ArgumentOutOfRangeException(nameof(before), "A reminder counts days, hours or minutes, not working days."),
+    };
+
     public static DateOnly LocalDate(DateTimeOffset moment) => DateOnly.FromDateTime(moment.ToOffset(VietnamOffset).DateTime);
 
     /// <summary>Midnight at the start of a Vietnam-local date, as UTC.</summary>

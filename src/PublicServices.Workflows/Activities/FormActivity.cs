@@ -27,7 +27,10 @@ public sealed class FormActivity(DueDates dueDates) : Activity<FormStepSettings>
             data["reason"] = decision["reason"]?.DeepClone();
             data["fields"] = decision["data"]?["fields"]?.DeepClone() ?? new JsonArray();
         }
-        return ActivityResult.Wait(new WaitRequest("form", settings.Form, due, data));
+        return ActivityResult.Wait(new WaitRequest("form", settings.Form, due, data)
+        {
+            RemindAt = settings.Remind is { } remind && due is { } dueAt ? DueDates.Before(dueAt, remind.Before) : null,
+        });
     }
 
     protected override ActivityResult Resume(ActivityContext context, FormStepSettings settings, Runtime.Bookmark bookmark, Runtime.Stimulus stimulus)

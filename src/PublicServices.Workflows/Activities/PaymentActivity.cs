@@ -26,7 +26,10 @@ public sealed class PaymentActivity(DueDates dueDates) : Activity<PaymentStepSet
             ["descriptionVi"] = settings.Description.Vi,
             ["descriptionEn"] = settings.Description.En,
             ["expiresAt"] = expiresAt.ToString("O"),
-        }));
+        })
+        {
+            RemindAt = settings.Remind is { } remind ? DueDates.Before(expiresAt, remind.Before) : null,
+        });
     }
 
     protected override ActivityResult Resume(ActivityContext context, PaymentStepSettings settings, Bookmark bookmark, Stimulus stimulus)

@@ -10,4 +10,7 @@ public sealed record Bookmark(Guid Id, string StepId, string Kind, string? Key, 
 {
     /// <summary>What the host needs to fulfil the wait (task role and unit, payment amount, document template…).</summary>
     public JsonObject? Data { get; init; }
+
+    /// <summary>When the host sends the step's reminder (its <c>remind:</c>, counted back from <see cref="DueAt"/>).</summary>
+    public DateTimeOffset? RemindAt { get; init; }
 }

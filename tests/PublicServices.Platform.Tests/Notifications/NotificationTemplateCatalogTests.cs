@@ -45,6 +45,56 @@ public sealed class NotificationTemplateCatalogTests : IDisposable
     }
 
     [Fact]
+    public void Should_read_the_fee_and_reminder_templates_with_their_sms_texts()
+    {
+        var catalog = NotificationTemplateCatalog.LoadDirectory(Path.Combine(RepoPaths.Root, "templates", "notifications"), new List<DefinitionError>());
+        var model = new Dictionary<string, object?>
+        {
+            ["code"] = "SGD-01-261109-0001", ["procedure"] = "Cấp bản sao", ["amount"] = "20.000 đ", ["deadline"] = "10/11/2026 09:00", ["action"] = "nộp lệ phí",
+        };
+
+        var paid = catalog.Find("paid")!;
+        var reminder = catalog.Find("deadline-approaching")!;
+
+        Assert.True(paid.HasSms);
+        Assert.Contains("amount", paid.Uses);
+        Assert.Contains("lệ phí 20.000 đ cho hồ sơ SGD-01-261109-0001", paid.BodyVi(model));
+        Assert.True(reminder.HasSms);
+        Assert.Equal(["action", "code", "deadline", "procedure"], reminder.Uses.Order());
+        var sms = SmsText.ToGsm7(reminder.SmsVi!(model));
+        Assert.Contains("vui long nop le phi truoc 10/11/2026 09:00", sms);
+        Assert.True(sms.Length <= SmsText.SegmentLength, sms);
+        Assert.False(catalog.Find("decided")!.HasSms); // SMS stays optional
+    }
+
+    [Fact]
+    public void Should_refuse_an_sms_in_one_language_only_too_long_or_outside_the_sms_alphabet()
+    {
+        File.WriteAllText(Path.Combine(folder, "one-language.yaml"), """
+            vi: { subject: "S {{code}}", body: "B", sms: "Hồ sơ {{code}}" }
+            en: { subject: "S {{code}}", body: "B" }
+            """);
+        File.WriteAllText(Path.Combine(folder, "long.yaml"), $$$"""
+            vi: { subject: "S", body: "B", sms: "{{{new string('a', 121)}}} {{code}}" }
+            en: { subject: "S", body: "B", sms: "ok {{code}}" }
+            """);
+        File.WriteAllText(Path.Combine(folder, "symbol.yaml"), """
+            vi: { subject: "S", body: "B", sms: "Đã nhận ✓ {{code}}" }
+            en: { subject: "S", body: "B", sms: "Received – {{code}}" }
+            """);
+        var errors = new List<DefinitionError>();
+
+        var catalog = NotificationTemplateCatalog.LoadDirectory(folder, errors);
+
+        Assert.Empty(catalog.Ids);
+        Assert.Contains(errors, e => e.Location.File.EndsWith("one-language.yaml") && e.Message.Contains("needs both vi.sms and en.sms"));
+        Assert.Contains(errors, e => e.Location.File.EndsWith("long.yaml") && e.Location.Line == 1 && e.Message.Contains("122 characters"));
+        Assert.Contains(errors, e => e.Location.File.EndsWith("symbol.yaml") && e.Location.Line == 1 && e.Message.Contains("'✓'"));
+        Assert.DoesNotContain(errors, e => e.Message.Contains("'–'")); // made plain on sending
+        Assert.Equal(3, errors.Count);
+    }
+
+    [Fact]
     public void Should_keep_text_as_written_because_pages_encode_on_output()
     {
         File.WriteAllText(Path.Combine(folder, "plain.yaml"), """

@@ -15,3 +15,11 @@ public sealed record EditUserModel(OfficialSummary Official, OfficialRolesForm F
 public sealed record IncidentsModel(IReadOnlyList<IncidentRecord> Incidents, bool All);
 
 public sealed record ProceduresModel(IReadOnlyList<DefinitionVersionSummary> Versions);
+
+public sealed record NotificationsModel(PublicServices.Platform.Notifications.DeliveryFilter Filter, PublicServices.Platform.Notifications.DeliveryPage Page)
+{
+    /// <summary>This page's address with the same filter, on another page number.</summary>
+    public string PageLink(int page) =>
+        $"/admin/notifications?status={Uri.EscapeDataString(Filter.Status ?? "")}&channel={Uri.EscapeDataString(Filter.Channel ?? "")}" +
+        $"&code={Uri.EscapeDataString(Filter.DossierCode ?? "")}&page={page}";
+}

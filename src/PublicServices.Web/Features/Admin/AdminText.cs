@@ -24,6 +24,22 @@ public static class AdminText
         _ => role,
     };
 
+    public static string Channel(string channel, IStringLocalizer<SharedResource> l) => channel switch
+    {
+        PublicServices.Platform.Notifications.NotificationChannels.InApp => l["Admin.Notifications.Channel.InApp"],
+        PublicServices.Platform.Notifications.NotificationChannels.Email => l["Admin.Notifications.Channel.Email"],
+        PublicServices.Platform.Notifications.NotificationChannels.Sms => l["Admin.Notifications.Channel.Sms"],
+        _ => channel,
+    };
+
+    public static string DeliveryStatus(string status, IStringLocalizer<SharedResource> l) => status switch
+    {
+        PublicServices.Platform.Notifications.NotificationStatus.Queued => l["Admin.Notifications.Status.Queued"],
+        PublicServices.Platform.Notifications.NotificationStatus.Sent => l["Admin.Notifications.Status.Sent"],
+        PublicServices.Platform.Notifications.NotificationStatus.Failed => l["Admin.Notifications.Status.Failed"],
+        _ => status,
+    };
+
     public static string Problem(AccountProblem problem, IStringLocalizer<SharedResource> l) => problem.Code switch
     {
         AccountProblemCode.RolesRequired => l["Admin.Users.Error.RolesRequired"],

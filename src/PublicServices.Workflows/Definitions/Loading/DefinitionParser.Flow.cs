@@ -48,6 +48,7 @@ internal sealed partial class DefinitionParser
             return null;
         }
         var start = read.String(flow, "start", required: true);
+        flowStart = start;
         var steps = new Dictionary<string, StepDefinition>(StringComparer.Ordinal);
         var mapping = read.Mapping(YamlReader.Get(flow, "steps"), "steps");
         if (mapping is not null)
@@ -70,6 +71,8 @@ internal sealed partial class DefinitionParser
     }
 
     private IReadOnlyCollection<string> targetsOfLastStep = [];
+
+    private string? flowStart;
 
     private StepDefinition? ParseStep(string id, YamlMappingNode step)
     {
@@ -95,12 +98,15 @@ internal sealed partial class DefinitionParser
             settings["outcomes"] = outcomes;
             outcomesValid = valid;
         }
+        var remindValid = true;
+        if (YamlReader.Get(step, "remind") is { } remind && !(remindValid = CheckRemind(id, type, step, remind)))
+            settings.Remove("remind"); // reported precisely above; not again as a settings error
         targetsOfLastStep = transitions.Values.ToList();
         if (type == "parallel" && YamlReader.Get(step, "branches") is YamlSequenceNode branches)
             foreach (var branch in branches.OfType<YamlScalarNode>())
                 targets.Add((branch.Value!, branch));
         var parsed = Settings(id, step, settings, settingsType);
-        return parsed is null || !outcomesValid ? null : new StepDefinition(id, type, parsed, transitions, read.Map.At(step))
+        return parsed is null || !outcomesValid || !remindValid ? null : new StepDefinition(id, type, parsed, transitions, read.Map.At(step))
         {
             Title = read.Text(step, "title", required: false),
         };
@@ -171,6 +177,92 @@ internal sealed partial class DefinitionParser
         }
         return (outcomes, valid);
     }
+
+    /// <summary>
+    /// <c>remind: { template: deadline-approaching, before: 2 days }</c>: only on the applicant's waits with a due time
+    /// (a form step after the start with <c>due:</c> or <c>closes:</c>, a payment step), calendar time only, and shorter
+    /// than the wait itself — otherwise the reminder would go out the moment the step opens.
+    /// </summary>
+    private bool CheckRemind(string id, string type, YamlMappingNode step, YamlNode node)
+    {
+        if (type is not ("form" or "payment"))
+        {
+            read.Error(node, $"'remind' chỉ dùng cho bước 'form' hoặc 'payment' / `remind:` belongs on a `form` or `payment` step " +
+                             $"(a wait of the applicant with a due time), not on a '{type}' step.");
+            return false;
+        }
+        if (id == flowStart)
+        {
+            read.Error(node, "Biểu mẫu đầu tiên là bản nháp, không có hạn để nhắc / The first form is filled as a draft before the procedure " +
+                             "starts: there is no wait to remind of (drafts warn before they expire, see Drafts__WarnDays).");
+            return false;
+        }
+        if (read.Mapping(node, "remind") is not { } map)
+            return false;
+        var valid = true;
+        foreach (var key in map.Children.Keys.OfType<YamlScalarNode>().Where(k => k.Value is not ("template" or "before")))
+        {
+            read.Error(key, $"Khóa '{key.Value}' không dùng trong 'remind' / Unknown key '{key.Value}' in `remind:`: use `template` and `before`.");
+            valid = false;
+        }
+        var template = read.String(map, "template", required: true);
+        if (template is not null && !IdPattern().IsMatch(template))
+        {
+            read.Error(YamlReader.Get(map, "template")!, $"Tên mẫu '{template}' không hợp lệ / The template name '{template}' must be a file name " +
+                                                         "of templates/notifications/ without .yaml (a-z, 0-9, -).");
+            valid = false;
+        }
+        valid &= template is not null;
+        var before = read.Duration(map, "before");
+        if (before is null)
+        {
+            if (YamlReader.Get(map, "before") is null)
+                read.Error(map, "Thiếu 'before' / Missing `before:`: how long before the due time to remind, e.g. `before: 2 days`.");
+            return false;
+        }
+        var beforeNode = YamlReader.Get(map, "before")!;
+        if (before.Unit == DurationUnit.WorkingDays)
+        {
+            read.Error(beforeNode, "'before' tính theo ngày, giờ, phút thực / `before:` counts calendar time: write `2 days`, `36 hours` or " +
+                                   "`90 minutes`, not working days.");
+            return false;
+        }
+        if (before.Amount <= 0)
+        {
+            read.Error(beforeNode, "'before' phải lớn hơn 0 / `before:` must be more than zero.");
+            return false;
+        }
+        var spanKey = type == "payment" ? "expiry" : "due";
+        if (type == "form" && YamlReader.Get(step, "due") is null && YamlReader.Get(step, "closes") is null)
+        {
+            read.Error(node, "Nhắc hạn cần bước có hạn / A reminder needs a due time: add `due:` (or `closes:`) to the step.");
+            return false;
+        }
+        if (PeekDuration(YamlReader.Get(step, spanKey)) is { } span && Shortest(span) <= Shortest(before))
+        {
+            read.Error(beforeNode, $"'before' phải ngắn hơn '{spanKey}' của bước / `before:` must be shorter than the step's `{spanKey}:`, " +
+                                   "or the reminder would go out the moment the step opens.");
+            return false;
+        }
+        return valid;
+    }
+
+    /// <summary>A duration written in the step, without reporting (its own setting reports a bad one).</summary>
+    private static DurationSpec? PeekDuration(YamlNode? node) => node switch
+    {
+        YamlScalarNode { Value: { } text } => DurationParser.TryParse(text),
+        YamlMappingNode map when YamlReader.Get(map, "workingDays") is YamlScalarNode { Value: var days } && int.TryParse(days, out var n)
+            => new DurationSpec(n, DurationUnit.WorkingDays),
+        _ => null,
+    };
+
+    /// <summary>The least time a duration can take: N working days end no sooner than N days later.</summary>
+    private static TimeSpan Shortest(DurationSpec duration) => duration.Unit switch
+    {
+        DurationUnit.WorkingDays or DurationUnit.Days => TimeSpan.FromDays(duration.Amount),
+        DurationUnit.Hours => TimeSpan.FromHours(duration.Amount),
+        _ => TimeSpan.FromMinutes(duration.Amount),
+    };
 
     /// <summary>Reads the step's settings into its activity's record; JsonLogic parts are checked first to point at their lines.</summary>
     private IStepSettings? Settings(string id, YamlMappingNode step, JsonObject settings, Type settingsType)

@@ -9,7 +9,7 @@ public enum DeadlineOnResubmit { Keep, Pause, Restart }
 /// <c>type: form</c> — the applicant fills (or amends) a form. Outcomes: <c>submitted</c>, and <c>expired</c>
 /// when <see cref="Due"/> or <see cref="Closes"/> passes first.
 /// </summary>
-public sealed record FormStepSettings(string Form) : IStepSettings
+public sealed record FormStepSettings(string Form) : IStepSettings, IRemindingStep
 {
     public FormMode Mode { get; init; } = FormMode.Fill;
     public DurationSpec? Due { get; init; }
@@ -22,4 +22,6 @@ public sealed record FormStepSettings(string Form) : IStepSettings
     /// <summary>Amend mode: keep the due date, pause it while waiting (moved by the working days spent), or count the
     /// procedure's deadline again from the resubmission (as when the time limit runs "from the complete dossier").</summary>
     public DeadlineOnResubmit DeadlineOnResubmit { get; init; } = DeadlineOnResubmit.Keep;
+    /// <summary>A reminder to the applicant before the due time (needs <see cref="Due"/> or <see cref="Closes"/>).</summary>
+    public ReminderSettings? Remind { get; init; }
 }

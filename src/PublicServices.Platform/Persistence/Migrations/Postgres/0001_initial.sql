@@ -152,7 +152,11 @@ CREATE TABLE notifications (
     "BodyEn" text NOT NULL,
     "Status" character varying(16) NOT NULL,
     "FailureReason" character varying(512),
+    "Address" character varying(256),
+    "Attempts" integer NOT NULL,
     "CreatedAt" timestamp with time zone NOT NULL,
+    "LastAttemptAt" timestamp with time zone,
+    "SentAt" timestamp with time zone,
     CONSTRAINT "PK_notifications" PRIMARY KEY ("Id")
 );
 
@@ -276,6 +280,8 @@ CREATE TABLE workflow_bookmarks (
     "LeaseOwner" character varying(64),
     "LeaseUntil" timestamp with time zone,
     "Attempts" integer NOT NULL,
+    "RemindAt" timestamp with time zone,
+    "RemindedAt" timestamp with time zone,
     "CreatedAt" timestamp with time zone NOT NULL,
     CONSTRAINT "PK_workflow_bookmarks" PRIMARY KEY ("Id")
 );
@@ -459,6 +465,9 @@ CREATE INDEX "IX_issued_documents_DossierCode" ON issued_documents ("DossierCode
 CREATE UNIQUE INDEX "IX_issued_documents_VerificationCode" ON issued_documents ("VerificationCode");
 
 
+CREATE INDEX "IX_notifications_CreatedAt" ON notifications ("CreatedAt");
+
+
 CREATE INDEX "IX_notifications_DossierCode" ON notifications ("DossierCode");
 
 
@@ -517,6 +526,9 @@ CREATE INDEX "IX_workflow_bookmarks_InstanceId" ON workflow_bookmarks ("Instance
 
 
 CREATE INDEX "IX_workflow_bookmarks_Kind_Key" ON workflow_bookmarks ("Kind", "Key");
+
+
+CREATE INDEX "IX_workflow_bookmarks_RemindAt" ON workflow_bookmarks ("RemindAt");
 
 
 CREATE INDEX "IX_workflow_incidents_InstanceId" ON workflow_incidents ("InstanceId");

@@ -143,7 +143,11 @@ CREATE TABLE "notifications" (
     "BodyEn" TEXT NOT NULL,
     "Status" TEXT NOT NULL,
     "FailureReason" TEXT NULL,
-    "CreatedAt" TEXT NOT NULL
+    "Address" TEXT NULL,
+    "Attempts" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "LastAttemptAt" TEXT NULL,
+    "SentAt" TEXT NULL
 );
 
 
@@ -259,6 +263,8 @@ CREATE TABLE "workflow_bookmarks" (
     "LeaseOwner" TEXT NULL,
     "LeaseUntil" TEXT NULL,
     "Attempts" INTEGER NOT NULL,
+    "RemindAt" TEXT NULL,
+    "RemindedAt" TEXT NULL,
     "CreatedAt" TEXT NOT NULL
 );
 
@@ -436,6 +442,9 @@ CREATE INDEX "IX_issued_documents_DossierCode" ON "issued_documents" ("DossierCo
 CREATE UNIQUE INDEX "IX_issued_documents_VerificationCode" ON "issued_documents" ("VerificationCode");
 
 
+CREATE INDEX "IX_notifications_CreatedAt" ON "notifications" ("CreatedAt");
+
+
 CREATE INDEX "IX_notifications_DossierCode" ON "notifications" ("DossierCode");
 
 
@@ -494,6 +503,9 @@ CREATE INDEX "IX_workflow_bookmarks_InstanceId" ON "workflow_bookmarks" ("Instan
 
 
 CREATE INDEX "IX_workflow_bookmarks_Kind_Key" ON "workflow_bookmarks" ("Kind", "Key");
+
+
+CREATE INDEX "IX_workflow_bookmarks_RemindAt" ON "workflow_bookmarks" ("RemindAt");
 
 
 CREATE INDEX "IX_workflow_incidents_InstanceId" ON "workflow_incidents" ("InstanceId");
