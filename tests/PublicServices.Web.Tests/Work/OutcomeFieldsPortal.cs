@@ -59,6 +59,14 @@ public sealed class OutcomeFieldsPortal : PortalFactory
                   label: { vi: Ghi chú nội bộ, en: Internal note }
                   fields:
                     - { id: remark, type: textarea, label: { vi: Ghi chú, en: Remark }, maxLength: 200 }
+                    - { id: urgent, type: boolean, label: { vi: Cần xử lý gấp, en: Urgent } }
+                    - id: checked
+                      type: multiselect
+                      label: { vi: Đã đối chiếu, en: Checked against }
+                      options:
+                        - { value: register, label: { vi: Sổ gốc, en: Master register } }
+                        - { value: archive, label: { vi: Hồ sơ lưu trữ, en: Archive } }
+                        - { value: school, label: { vi: Hồ sơ của trường, en: School records } }
                 refuse: { to: refused, requiresReason: true }
             sign:
               type: task

@@ -114,6 +114,26 @@ public sealed class OutcomeFieldsTests : IClassFixture<OutcomeFieldsPortal>
     }
 
     [Fact]
+    public async Task Should_read_checkboxes_and_multiple_choices_from_the_page()
+    {
+        var (code, task) = await portal.SubmitAsync("tran.binh@example.com", "Trần Văn Bình");
+        var official = await SignIn.OfficialAsync(portal, Officer);
+        var page = await HtmlPage.GetAsync(official, $"/work/tasks/{task}");
+        Assert.Equal("hidden", page.Document.QuerySelector("input[name='f.note.urgent']")!.GetAttribute("type")); // unticked still posts false
+        Assert.Equal(3, page.Document.QuerySelectorAll("#f-note-checked input[type=checkbox][name='f.note.checked']").Length);
+
+        var done = await PostDecisionAsync(official, page, task, ("outcome", "note"), ("f.note.remark", "Chờ bản gốc"),
+            ("f.note.urgent", "false"), ("f.note.urgent", "true"), ("f.note.checked", "register"), ("f.note.checked", "school"),
+            ("f.accept.diplomaNumber", "ignored: another outcome"));
+
+        Assert.Equal("/work", done.Headers.Location?.ToString());
+        var fields = (await portal.VariablesAsync(code))["review"]!["fields"]!;
+        Assert.Equal(("Chờ bản gốc", true), (fields["remark"]!.GetValue<string>(), fields["urgent"]!.GetValue<bool>()));
+        Assert.Equal(["register", "school"], fields["checked"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(3, fields.AsObject().Count);
+    }
+
+    [Fact]
     public async Task Should_take_the_fields_as_a_json_object_over_the_api_and_answer_each_bad_value()
     {
         var (code, task) = await portal.SubmitAsync("tran.binh@example.com", "Trần Văn Bình");
