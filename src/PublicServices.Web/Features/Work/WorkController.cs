@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -96,20 +97,20 @@ public sealed class WorkController(
     /// The posted values of the chosen outcome's fields (inputs named f.&lt;outcome&gt;.&lt;field&gt;), as the engine
     /// reads them: text as typed, a list for a multi-select, true/false for a checkbox. Null when the outcome has none.
     /// </summary>
-    private async Task<System.Text.Json.Nodes.JsonObject?> OutcomeValuesAsync(Guid id, string? outcome, CancellationToken ct)
+    private async Task<JsonObject?> OutcomeValuesAsync(Guid id, string? outcome, CancellationToken ct)
     {
         var task = await queue.Visible(Who).AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
         if (task is null || outcome is null
             || definitions.Find(task.ProcedureId, task.ProcedureVersion)?.Flow.Steps.GetValueOrDefault(task.StepId)?.Settings is not TaskStepSettings settings
             || !settings.Outcomes.TryGetValue(outcome, out var chosen) || chosen.Fields.Count == 0)
             return null;
-        var values = new System.Text.Json.Nodes.JsonObject();
+        var values = new JsonObject();
         foreach (var field in chosen.Fields)
         {
             var posted = Request.Form[TaskPageModel.InputName(outcome, field)];
             values[field.Id] = field.Type switch
             {
-                FieldType.MultiSelect => new System.Text.Json.Nodes.JsonArray(posted.Where(v => !string.IsNullOrEmpty(v)).Select(v => (System.Text.Json.Nodes.JsonNode?)v).ToArray()),
+                FieldType.MultiSelect => new JsonArray(posted.Where(v => !string.IsNullOrEmpty(v)).Select(v => (JsonNode?)v).ToArray()),
                 FieldType.Boolean => posted.Contains("true") ? "true" : "false",
                 _ => posted.FirstOrDefault() ?? "",
             };
