@@ -2,12 +2,14 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PublicServices.Platform.Audit;
 using PublicServices.Platform.Engine;
+using PublicServices.Platform.Forms;
 using PublicServices.Platform.Identity;
 using PublicServices.Platform.Persistence;
 using PublicServices.Workflows.Activities;
 using PublicServices.Workflows.Calendar;
 using PublicServices.Workflows.Definitions;
 using PublicServices.Workflows.Definitions.Steps;
+using PublicServices.Workflows.Forms;
 using PublicServices.Workflows.Runtime;
 
 namespace PublicServices.Platform.Tasks;
@@ -21,6 +23,8 @@ public sealed class TaskActions(
     AppDbContext db, TaskQueue queue, WorkflowEngine engine, DefinitionRegistry definitions, AuditLog audit, IWorkingCalendar calendar, TimeProvider clock)
 {
     private const string Savepoint = "task_completion";
+
+    private static readonly System.Text.Json.JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task<TaskActionResult> ClaimAsync(OfficialScope who, Guid id, CancellationToken cancellationToken)
     {
@@ -64,12 +68,19 @@ public sealed class TaskActions(
         return TaskActionResult.Done;
     }
 
+    /// <summary>Completes the task with an outcome that has no fields of its own (see the overload with values).</summary>
+    public Task<TaskActionResult> CompleteAsync(OfficialScope who, Guid id, string outcome, string? comment, IReadOnlyList<string>? fields,
+        CancellationToken cancellationToken) =>
+        CompleteAsync(who, id, outcome, comment, fields, null, cancellationToken);
+
     /// <summary>
-    /// Completes the task with <paramref name="outcome"/>: the reason is required when the outcome says so, and
-    /// <paramref name="fields"/> (for a supplement request) must name fields of the procedure's forms.
+    /// Completes the task with <paramref name="outcome"/>: the reason is required when the outcome says so,
+    /// <paramref name="fields"/> (for a supplement request) must name fields of the procedure's forms, and
+    /// <paramref name="values"/> are the values of the outcome's own fields (field id → value), which the engine checks
+    /// like form values: refused values come back per field in <see cref="TaskActionResult.FieldErrors"/> and nothing changes.
     /// </summary>
     public async Task<TaskActionResult> CompleteAsync(OfficialScope who, Guid id, string outcome, string? comment, IReadOnlyList<string>? fields,
-        CancellationToken cancellationToken)
+        JsonObject? values, CancellationToken cancellationToken)
     {
         var task = await queue.Visible(who).AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (task is null)
@@ -87,6 +98,12 @@ public sealed class TaskActions(
         var known = definition.Forms.Values.SelectMany(f => f.Pages).SelectMany(p => p.Fields).Select(f => f.Id).ToHashSet();
         if (fields?.FirstOrDefault(f => !known.Contains(f)) is { } unknown)
             return TaskActionResult.Invalid($"Không có trường '{unknown}' / No field '{unknown}' in this procedure.");
+        // Without any values (bulk work, an API call that forgot them) an outcome with required fields cannot be chosen.
+        if (values is null && chosen.Fields.Where(f => f.Required).ToList() is { Count: > 0 } required)
+            return TaskActionResult.Invalid(
+                $"'{chosen.Label.Vi}' cần nhập {string.Join(", ", required.Select(f => f.Label.Vi))} cho từng hồ sơ; không thể chọn khi thiếu (kể cả xử lý hàng loạt) / " +
+                $"'{chosen.Label.En}' needs {string.Join(", ", required.Select(f => f.Label.En))} for each dossier; it cannot be chosen without them (nor in bulk).")
+                with { FieldErrors = required.Select(f => new FieldError(f.Id, FieldValues.Required(f))).ToList() };
 
         // Claim and complete atomically: if someone claimed it since we read it, they keep it. Inside a caller's
         // transaction (bulk work commits a chunk at once) the task gets a savepoint, so a refused item undoes only itself.
@@ -108,13 +125,19 @@ public sealed class TaskActions(
         if (locked == 0)
             return await UndoAsync(await WhyNotAsync(who, id, cancellationToken));
         var payload = fields is { Count: > 0 } ? new JsonObject { ["fields"] = new JsonArray(fields.Distinct().Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()) } : null;
-        var resumed = await engine.ResumeAsync(new Stimulus(id, BookmarkKinds.Task, outcome, who.UserId) { Reason = comment, Payload = payload }, cancellationToken);
+        var resumed = await engine.ResumeAsync(new Stimulus(id, BookmarkKinds.Task, outcome, who.UserId) { Reason = comment, Payload = payload, Fields = values },
+            cancellationToken);
         if (resumed.Refused)
-            return await UndoAsync(resumed.Refusal!.Reason == RefusalReason.UnknownBookmark ? TaskActionResult.NotFound : TaskActionResult.Invalid(resumed.Refusal.Message));
+            return await UndoAsync(resumed.Refusal!.Reason == RefusalReason.UnknownBookmark ? TaskActionResult.NotFound
+                : TaskActionResult.Invalid(resumed.Refusal.Message) with
+                {
+                    FieldErrors = resumed.Refusal.FieldProblems.Select(p => new FieldError(p.FieldId, p.Message)).ToList(),
+                });
         if (chosen.DossierDeadline is { Unit: DurationUnit.WorkingDays } deadline && task.DossierCode is { } code
             && await db.Dossiers.SingleOrDefaultAsync(d => d.Code == code, cancellationToken) is { } dossier)
             dossier.DueDate = calendar.AddWorkingDays(DueDates.LocalDate(new DateTimeOffset(dossier.SubmittedAt, TimeSpan.Zero)), deadline.Amount);
-        audit.Append(who.Actor, "task.complete", task.DossierCode ?? id.ToString(), $"{task.StepId}: {outcome}" + (comment is null ? "" : $" — {comment}"));
+        audit.Append(who.Actor, "task.complete", task.DossierCode ?? id.ToString(), $"{task.StepId}: {outcome}" + (comment is null ? "" : $" — {comment}")
+            + (values is { Count: > 0 } ? " — " + values.ToJsonString(AuditJson) : ""));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

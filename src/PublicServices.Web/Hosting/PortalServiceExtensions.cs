@@ -126,6 +126,6 @@ public static class PortalServiceExtensions
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = verifyPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer(PublicServices.Web.Api.TasksEndpoints.DescribeBodies));
     }
 }

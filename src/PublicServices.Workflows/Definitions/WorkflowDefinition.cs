@@ -1,3 +1,5 @@
+using PublicServices.Workflows.CodeLists;
+
 namespace PublicServices.Workflows.Definitions;
 
 /// <summary>
@@ -26,4 +28,7 @@ public sealed record WorkflowDefinition(
 
     /// <summary>Whether an applicant may keep several drafts of this procedure at once.</summary>
     public bool AllowsSeveralDrafts { get; init; }
+
+    /// <summary>The code lists the definition was loaded and checked with; the engine checks code-list values against them.</summary>
+    public CodeListCatalog CodeLists { get; init; } = CodeListCatalog.Empty;
 }

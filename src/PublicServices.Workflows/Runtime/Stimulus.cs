@@ -10,4 +10,7 @@ public sealed record Stimulus(Guid BookmarkId, string Kind, string Outcome, stri
 {
     public JsonObject? Payload { get; init; }
     public string? Reason { get; init; }
+    /// <summary>Values of the fields the chosen task outcome declares (field id → value as typed or as JSON); the task
+    /// step checks them like form values and keeps them typed under <c>&lt;step&gt;.fields</c>.</summary>
+    public JsonObject? Fields { get; init; }
 }

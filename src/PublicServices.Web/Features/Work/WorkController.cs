@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,8 @@ using PublicServices.Platform.Storage;
 using PublicServices.Platform.Tasks;
 using PublicServices.Web.Identity;
 using PublicServices.Web.Localization;
+using PublicServices.Workflows.Definitions;
+using PublicServices.Workflows.Definitions.Steps;
 
 namespace PublicServices.Web.Features.Work;
 
@@ -70,7 +73,8 @@ public sealed class WorkController(
     [HttpPost("/work/tasks/{id:guid}/complete")]
     public async Task<IActionResult> Complete(Guid id, string? outcome, string? comment, List<string>? fields, CancellationToken ct)
     {
-        var result = await actions.CompleteAsync(Who, id, outcome ?? "", comment, fields, ct);
+        var values = await OutcomeValuesAsync(id, outcome, ct);
+        var result = await actions.CompleteAsync(Who, id, outcome ?? "", comment, fields, values, ct);
         if (result.Status == TaskActionStatus.Done)
         {
             TempData["Flash"] = l["Work.Completed"].Value;
@@ -78,9 +82,40 @@ public sealed class WorkController(
         }
         if (result.Status == TaskActionStatus.NotFound)
             return NotFound();
-        var message = PortalCultures.Pick(result.Message);
-        ModelState.AddModelError("comment", message);
-        return await TaskPageAsync(id, new Dictionary<string, string> { ["comment"] = message }, ct) is { } model ? View("Task", model) : NotFound();
+        var errors = new Dictionary<string, string>();
+        foreach (var error in result.FieldErrors)
+            errors.TryAdd(TaskPageModel.InputId(outcome ?? "", error.FieldId), error.Message.For(PortalCultures.Current));
+        if (errors.Count == 0)
+            errors["comment"] = PortalCultures.Pick(result.Message);
+        foreach (var (key, message) in errors)
+            ModelState.AddModelError(key, message);
+        var posted = new PostedDecision(outcome, comment, fields ?? [], values ?? []);
+        return await TaskPageAsync(id, errors, ct) is { } model ? View("Task", model with { Posted = posted }) : NotFound();
+    }
+
+    /// <summary>
+    /// The posted values of the chosen outcome's fields (inputs named f.&lt;outcome&gt;.&lt;field&gt;), as the engine
+    /// reads them: text as typed, a list for a multi-select, true/false for a checkbox. Null when the outcome has none.
+    /// </summary>
+    private async Task<JsonObject?> OutcomeValuesAsync(Guid id, string? outcome, CancellationToken ct)
+    {
+        var task = await queue.Visible(Who).AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (task is null || outcome is null
+            || definitions.Find(task.ProcedureId, task.ProcedureVersion)?.Flow.Steps.GetValueOrDefault(task.StepId)?.Settings is not TaskStepSettings settings
+            || !settings.Outcomes.TryGetValue(outcome, out var chosen) || chosen.Fields.Count == 0)
+            return null;
+        var values = new JsonObject();
+        foreach (var field in chosen.Fields)
+        {
+            var posted = Request.Form[TaskPageModel.InputName(outcome, field)];
+            values[field.Id] = field.Type switch
+            {
+                FieldType.MultiSelect => new JsonArray(posted.Where(v => !string.IsNullOrEmpty(v)).Select(v => (JsonNode?)v).ToArray()),
+                FieldType.Boolean => posted.Contains("true") ? "true" : "false",
+                _ => posted.FirstOrDefault() ?? "",
+            };
+        }
+        return values;
     }
 
     [HttpPost("/work/bulk")]

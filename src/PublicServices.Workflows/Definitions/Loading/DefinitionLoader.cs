@@ -78,7 +78,7 @@ public sealed class DefinitionLoader(ActivityRegistry registry)
             return null;
         }
         var parser = new DefinitionParser(new YamlReader(map, errors), registry);
-        var definition = parser.Parse(root, Hash(text));
+        var definition = parser.Parse(root, Hash(text)) is { } parsed ? parsed with { CodeLists = codeLists } : null;
         if (definition is not null)
             DefinitionValidator.Validate(definition, codeLists, errors, parser.FailedSteps);
         return definition is null || errors.Count > before ? null : new LoadedDefinition(definition, fileName, text);

@@ -106,6 +106,12 @@ internal sealed partial class DefinitionParser
             foreach (var branch in branches.OfType<YamlScalarNode>())
                 targets.Add((branch.Value!, branch));
         var parsed = Settings(id, step, settings, settingsType);
+        if (parsed is TaskStepSettings task && outcomeFields.Count > 0)
+            parsed = task with
+            {
+                Outcomes = task.Outcomes.ToDictionary(o => o.Key,
+                    o => outcomeFields.TryGetValue(o.Key, out var fields) ? o.Value with { Fields = fields } : o.Value, StringComparer.Ordinal),
+            };
         return parsed is null || !outcomesValid || !remindValid ? null : new StepDefinition(id, type, parsed, transitions, read.Map.At(step))
         {
             Title = read.Text(step, "title", required: false),
@@ -138,10 +144,12 @@ internal sealed partial class DefinitionParser
 
     /// <summary>
     /// Task outcomes carry their target: <c>accept: assess</c>, or <c>refuse: { to: refusal, label: {vi, en}, requiresReason: true }</c>,
-    /// optionally <c>dossierDeadline: 45 working days</c> (the dossier's legal due date, counted again from its submission).
+    /// optionally <c>dossierDeadline: 45 working days</c> (the dossier's legal due date, counted again from its submission)
+    /// and <c>fields:</c> the official fills with the decision.
     /// </summary>
     private (JsonObject Outcomes, bool Valid) ParseTaskOutcomes(YamlMappingNode step, Dictionary<string, string> transitions)
     {
+        outcomeFields.Clear();
         var outcomes = new JsonObject();
         var valid = true;
         if (read.Mapping(YamlReader.Get(step, "outcomes"), "outcomes") is not { } mapping)
@@ -174,6 +182,8 @@ internal sealed partial class DefinitionParser
             };
             if (value is YamlMappingNode withDeadline && YamlReader.Get(withDeadline, "dossierDeadline") is YamlScalarNode { Value: { } deadline })
                 outcomes[name]!["dossierDeadline"] = deadline;
+            if (value is YamlMappingNode withFields && YamlReader.Get(withFields, "fields") is { } fields)
+                outcomeFields[name] = ParseOutcomeFields(name, fields);
         }
         return (outcomes, valid);
     }
@@ -263,6 +273,47 @@ internal sealed partial class DefinitionParser
         DurationUnit.Hours => TimeSpan.FromHours(duration.Amount),
         _ => TimeSpan.FromMinutes(duration.Amount),
     };
+
+    /// <summary>The fields of the task step being read, per outcome (the settings record is read from JSON; these are added after).</summary>
+    private readonly Dictionary<string, IReadOnlyList<FieldDefinition>> outcomeFields = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <c>fields:</c> of a task outcome: what the official records with the decision, in the form field syntax. Uploads,
+    /// <c>visibleWhen</c> and <c>prefill</c> have no meaning there and are refused.
+    /// </summary>
+    private List<FieldDefinition> ParseOutcomeFields(string outcome, YamlNode node)
+    {
+        var fields = new List<FieldDefinition>();
+        if (node is not YamlSequenceNode list)
+        {
+            read.Error(node, $"'fields' của kết quả '{outcome}' phải là danh sách / `fields:` of outcome '{outcome}' must be a list of fields.");
+            return fields;
+        }
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in list)
+        {
+            if (item is not YamlMappingNode field)
+            {
+                read.Error(item, "Mỗi trường là một ánh xạ / Each field is a mapping: `{ id, type, label: { vi, en }, … }`.");
+                continue;
+            }
+            if (YamlReader.Get(field, "type") is YamlScalarNode { Value: "file" } fileType)
+            {
+                read.Error(fileType, $"Kết quả '{outcome}' không nhận trường tải tệp / Outcome '{outcome}' cannot have a `file` field: officials do not upload with a decision.");
+                continue;
+            }
+            foreach (var key in new[] { "visibleWhen", "prefill" })
+                if (YamlReader.Get(field, key) is { } unsupported)
+                    read.Error(unsupported, $"'{key}' không dùng cho trường của kết quả / `{key}` is not supported on the fields of a task outcome.");
+            if (ParseField(field) is not { } parsed)
+                continue;
+            if (!ids.Add(parsed.Id))
+                read.Error(field, $"Trùng mã trường '{parsed.Id}' / Duplicate field id '{parsed.Id}' in outcome '{outcome}'.");
+            else
+                fields.Add(parsed);
+        }
+        return fields;
+    }
 
     /// <summary>Reads the step's settings into its activity's record; JsonLogic parts are checked first to point at their lines.</summary>
     private IStepSettings? Settings(string id, YamlMappingNode step, JsonObject settings, Type settingsType)

@@ -27,20 +27,28 @@ internal static class DefinitionValidator
                     $"'signedBy: {signer}' không phải bước 'task' / 'signedBy: {signer}' is not a task step: name the officials' step whose decision is signed."));
             foreach (var rule in Rules(step.Settings))
                 CheckVariables(rule, definition, step.Location, errors);
+            if (step.Settings is TaskStepSettings task)
+                foreach (var field in task.Outcomes.Values.SelectMany(o => o.Fields))
+                    CheckCodeList(field, codeLists, errors);
         }
         CheckGraph(definition, failedSteps, errors);
         foreach (var form in definition.Forms.Values)
         {
             foreach (var field in form.Pages.SelectMany(p => p.Fields))
             {
-                if (field.CodeList is { } list && codeLists.Find(list) is null)
-                    errors.Add(new DefinitionError(field.Location, $"Danh mục '{list}' không có / Unknown code list '{list}': add workflows/codelists/{list}.yaml."));
+                CheckCodeList(field, codeLists, errors);
                 if (field.VisibleWhen is { } visible)
                     CheckVariables(visible, definition, field.Location, errors);
             }
             foreach (var rule in form.Rules)
                 CheckVariables(rule.Rule, definition, rule.Location, errors);
         }
+    }
+
+    private static void CheckCodeList(FieldDefinition field, CodeListCatalog codeLists, List<DefinitionError> errors)
+    {
+        if (field.CodeList is { } list && codeLists.Find(list) is null)
+            errors.Add(new DefinitionError(field.Location, $"Danh mục '{list}' không có / Unknown code list '{list}': add workflows/codelists/{list}.yaml."));
     }
 
     public static IReadOnlyCollection<string> OutcomesOf(StepDefinition step) => step.Settings switch
@@ -116,12 +124,18 @@ internal static class DefinitionValidator
         _ => [],
     };
 
-    /// <summary>A <c>var</c> path "form.field…" must name a field of that form (other variables are not checked).</summary>
+    /// <summary>A <c>var</c> path "form.field…" must name a field of that form, and "task.fields.field" a field of one of
+    /// that task's outcomes (other variables are not checked).</summary>
     private static void CheckVariables(JsonLogicRule rule, WorkflowDefinition definition, SourceLocation location, List<DefinitionError> errors)
     {
         foreach (var path in VarPaths(rule.Source))
         {
             var parts = path.Split('.');
+            if (parts.Length >= 3 && parts[1] == "fields" && !definition.Forms.ContainsKey(parts[0])
+                && definition.Flow.Steps.GetValueOrDefault(parts[0])?.Settings is TaskStepSettings task
+                && !task.Outcomes.Values.Any(o => o.Fields.Any(f => f.Id == parts[2])))
+                errors.Add(new DefinitionError(location,
+                    $"Bước '{parts[0]}' không có trường kết quả '{parts[2]}' / No outcome of step '{parts[0]}' has a field '{parts[2]}' (in {{\"var\": \"{path}\"}})."));
             if (parts.Length < 2 || !definition.Forms.TryGetValue(parts[0], out var form))
                 continue;
             if (!form.Pages.SelectMany(p => p.Fields).Any(f => f.Id == parts[1]))

@@ -23,4 +23,8 @@ public sealed record TaskOutcome(LocalizedText Label)
     /// <summary>Choosing this outcome sets the dossier's legal deadline to this long from its submission (e.g. 45 working
     /// days when verification abroad is needed).</summary>
     public DurationSpec? DossierDeadline { get; init; }
+    /// <summary>What the official records with this decision (a diploma number, a degree's Vietnamese title): fields with
+    /// the form syntax, except uploads and <c>visibleWhen</c>. Kept in the variables as <c>&lt;step&gt;.fields.&lt;id&gt;</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<FieldDefinition> Fields { get; init; } = [];
 }
