@@ -47,7 +47,7 @@ public static class TasksSqliteDriver
         using (var scope = provider.CreateScope())
         {
             var started = Stopwatch.StartNew();
-            var results = await scope.ServiceProvider.GetRequiredService<BulkCompletion>().RunAsync(Official, ids, "accept", null, null, default);
+            var results = await scope.ServiceProvider.GetRequiredService<BulkCompletion>().RunAsync(Official, ids, "refuse", "Không có tên trong sổ gốc.", null, default);
             started.Stop();
             Console.WriteLine($"bulk completion of {ids.Count} tasks: {started.Elapsed.TotalSeconds:F2} s end to end, " +
                               $"{results.Count(r => r.Status == TaskActionStatus.Done)} done, {ids.Count / started.Elapsed.TotalSeconds:F0} tasks/s");

@@ -46,7 +46,15 @@ public sealed class DocumentIssuingTests : IClassFixture<PortalFactory>
         var code = (await TestDossiers.SubmitPaidAsync(portal, applicant, 1, name))[0];
         var task = await WithDbAsync(db => db.Tasks.Where(t => t.DossierCode == code).Select(t => t.Id).SingleAsync());
         var officer = await ApiSession.SignInOfficialAsync(portal, Officer);
-        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsJsonAsync($"/api/v1/tasks/{task}/complete", new { outcome = "accept" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsJsonAsync($"/api/v1/tasks/{task}/complete", new
+        {
+            outcome = "accept",
+            fields = new
+            {
+                school = "Trường THPT Phan Đình Phùng", placeOfBirth = "Quận Ba Đình, thành phố Hà Nội", gender = "female",
+                ranking = "good", diplomaNumber = "B 0456789", registerNumber = "0123/2025",
+            },
+        })).StatusCode);
         await DrainOutboxAsync();
         var document = await WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.DossierCode == code));
         return (code, document);
@@ -84,6 +92,10 @@ public sealed class DocumentIssuingTests : IClassFixture<PortalFactory>
         Assert.Contains(VerificationCodes.Display(document.VerificationCode), text);
         Assert.Contains("Đỗ Minh Sở", text); // signedBy: review → the official who accepted
         Assert.Contains("15/03/2007", text); // the ISO date of birth printed dd/MM/yyyy
+        Assert.Contains("B 0456789", text); // transcribed by the official with the decision
+        Assert.Contains("Quận Ba Đình, thành phố Hà Nội", text);
+        Assert.Contains("Khá", text); // a select the official chose prints its name, not "good"
+        Assert.DoesNotContain("good", text);
 
         var stranger = await SignIn.ApplicantAsync(portal, "tran.binh@example.com");
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/dossiers/{code}/documents/{document.Id}")).StatusCode);

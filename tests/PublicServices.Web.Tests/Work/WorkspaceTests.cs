@@ -179,7 +179,7 @@ public sealed class WorkspaceTests : IClassFixture<PortalFactory>
         Assert.Equal(HttpStatusCode.NoContent, (await colleague.PostAsJsonAsync($"/api/v1/tasks/{ids[7]}/claim", new { })).StatusCode);
         var unknown = Guid.NewGuid();
 
-        var response = await official.PostAsJsonAsync("/api/v1/tasks/bulk-complete", new { taskIds = ids.Append(unknown), outcome = "accept" });
+        var response = await official.PostAsJsonAsync("/api/v1/tasks/bulk-complete", new { taskIds = ids.Append(unknown), outcome = "refuse", comment = "Không có tên trong sổ gốc." });
         var results = (await response.Content.ReadFromJsonAsync<JsonArray>())!;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -190,6 +190,6 @@ public sealed class WorkspaceTests : IClassFixture<PortalFactory>
         using var check = portal.Services.CreateScope();
         var db = check.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.Equal([ids[7]], await db.Tasks.Where(t => codes.Contains(t.DossierCode!)).Select(t => t.Id).ToListAsync());
-        Assert.Equal(999, await db.Journal.CountAsync(j => j.StepId == "review" && j.Outcome == "accept" && j.Event == "completed"));
+        Assert.Equal(999, await db.Journal.CountAsync(j => j.StepId == "review" && j.Outcome == "refuse" && j.Event == "completed"));
     }
 }

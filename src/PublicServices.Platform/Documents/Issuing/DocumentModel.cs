@@ -11,7 +11,7 @@ namespace PublicServices.Platform.Documents.Issuing;
 /// <summary>
 /// Turns a document step's evaluated <c>data</c> (JSON) into the renderer's model: ISO dates become dates (printed
 /// dd/MM/yyyy), whole numbers stay whole, lists of objects become table rows, and a value bound straight to a select
-/// field (<c>{ var: form.field }</c>) prints as the option's Vietnamese name, not its code.
+/// field (<c>{ var: form.field }</c>, or one an official filled with a decision) prints as the option's Vietnamese name, not its code.
 /// </summary>
 public static class DocumentModel
 {
@@ -28,14 +28,20 @@ public static class DocumentModel
         return model;
     }
 
+    /// <summary>The select field a rule reads directly: <c>form.field</c>, or <c>task.fields.field</c> (recorded with a decision).</summary>
     private static FieldDefinition? SelectFieldOf(JsonNode? rule, WorkflowDefinition definition)
     {
         if (rule is not JsonObject { Count: 1 } single || single["var"] is not JsonValue path || !path.TryGetValue<string>(out var written))
             return null;
         var parts = written.Split('.');
-        if (parts.Length != 2 || !definition.Forms.TryGetValue(parts[0], out var form))
-            return null;
-        return form.Pages.SelectMany(p => p.Fields).FirstOrDefault(f => f.Id == parts[1] && f.Type == FieldType.Select);
+        IEnumerable<FieldDefinition> candidates = parts switch
+        {
+            [var form, _] when definition.Forms.TryGetValue(form, out var found) => found.Pages.SelectMany(p => p.Fields),
+            [var step, "fields", _] when definition.Flow.Steps.GetValueOrDefault(step)?.Settings is TaskStepSettings task =>
+                task.Outcomes.Values.SelectMany(o => o.Fields),
+            _ => [],
+        };
+        return candidates.FirstOrDefault(f => f.Id == parts[^1] && f.Type == FieldType.Select);
     }
 
     private static object? Convert(JsonNode? node) => node switch
