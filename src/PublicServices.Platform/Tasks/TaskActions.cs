@@ -135,7 +135,19 @@ public sealed class TaskActions(
                 });
         if (chosen.DossierDeadline is { Unit: DurationUnit.WorkingDays } deadline && task.DossierCode is { } code
             && await db.Dossiers.SingleOrDefaultAsync(d => d.Code == code, cancellationToken) is { } dossier)
-            dossier.DueDate = calendar.AddWorkingDays(DueDates.LocalDate(new DateTimeOffset(dossier.SubmittedAt, TimeSpan.Zero)), deadline.Amount);
+        {
+            try
+            {
+                dossier.DueDate = calendar.AddWorkingDays(DueDates.LocalDate(new DateTimeOffset(dossier.SubmittedAt, TimeSpan.Zero)), deadline.Amount);
+            }
+            catch (CalendarYearMissingException missing)
+            {
+                // The new due date falls in a year whose holidays are not loaded: refuse (nothing changes) rather than guess.
+                return await UndoAsync(TaskActionResult.Invalid(
+                    $"Chưa thể tính hạn mới: thiếu lịch ngày nghỉ năm {missing.Year}, vui lòng báo quản trị hệ thống / " +
+                    $"The new deadline cannot be computed: the holidays of {missing.Year} are not loaded; please tell the administrators."));
+            }
+        }
         audit.Append(who.Actor, "task.complete", task.DossierCode ?? id.ToString(), $"{task.StepId}: {outcome}" + (comment is null ? "" : $" — {comment}")
             + (values is { Count: > 0 } ? " — " + values.ToJsonString(AuditJson) : ""));
         try

@@ -29,15 +29,8 @@ public sealed class SandboxPaymentTests : IClassFixture<ClockedPortalFactory>
         return (await SignIn.ApplicantAsync(portal, "tran.binh@example.com"), code);
     }
 
-    /// <summary>Starts an attempt from the dossier page and acts on the gateway's page; returns the browser's return address.</summary>
-    private static async Task<(string Reference, string ReturnUrl)> PayAsync(HttpClient browser, string code, string outcome, string delivery = "once", string failure = "51")
-    {
-        var dossier = await HtmlPage.GetAsync(browser, $"/dossiers/{code}");
-        var gatewayUrl = (await dossier.SubmitAsync(browser, $"/dossiers/{code}/pay", new Dictionary<string, string>())).Headers.Location!.ToString();
-        var gateway = await HtmlPage.GetAsync(browser, gatewayUrl);
-        var back = await gateway.SubmitAsync(browser, gatewayUrl, new Dictionary<string, string> { ["outcome"] = outcome, ["delivery"] = delivery, ["code"] = failure });
-        return (gatewayUrl["/sandbox-gateway/".Length..], back.Headers.Location!.ToString());
-    }
+    private static Task<(string Reference, string ReturnUrl)> PayAsync(HttpClient browser, string code, string outcome, string delivery = "once", string failure = "51") =>
+        SandboxPay.PayAsync(browser, code, outcome, delivery, failure);
 
     private async Task DeliverAsync()
     {
