@@ -1,4 +1,7 @@
 using System.CommandLine;
+using PublicServices.Platform.Documents;
+using PublicServices.Platform.Engine;
+using PublicServices.Platform.Notifications;
 using PublicServices.Workflows.Activities;
 using PublicServices.Workflows.Definitions.Loading;
 
@@ -6,7 +9,8 @@ namespace PublicServices.Cli.Workflows;
 
 /// <summary>
 /// <c>publicservices validate [PATH...]</c>: checks definition folders or files (default <c>workflows/</c>), printing every
-/// error as <c>file:line:col: message</c>; exit 1 when there is any, 0 with a one-line summary otherwise.
+/// error as <c>file:line:col: message</c> — including what the steps ask of templates/ (notification and document templates,
+/// each document placeholder bound); exit 1 when there is any, 0 with a one-line summary otherwise.
 /// </summary>
 public static class ValidateCommand
 {
@@ -44,6 +48,7 @@ public static class ValidateCommand
             definitions += result.Definitions.Count;
             codeLists += result.CodeLists.All.Count;
             errors.AddRange(result.Errors);
+            errors.AddRange(TemplateErrors(path, result.Definitions));
         }
         foreach (var error in errors.OrderBy(e => e.Location.File).ThenBy(e => e.Location.Line).ThenBy(e => e.Location.Column))
             output.WriteLine(error);
@@ -54,5 +59,20 @@ public static class ValidateCommand
         }
         output.WriteLine($"{definitions} definition(s), {codeLists} code list(s): OK");
         return 0;
+    }
+
+    /// <summary>The templates/ folder beside the workflows folder, checked as the portal checks it at start-up.</summary>
+    private static List<DefinitionError> TemplateErrors(string path, IReadOnlyList<LoadedDefinition> loaded)
+    {
+        var full = Path.GetFullPath(path);
+        var workflows = Directory.Exists(full) ? full : Path.GetDirectoryName(full)!;
+        var templates = Path.Combine(Path.GetDirectoryName(workflows.TrimEnd(Path.DirectorySeparatorChar))!, "templates");
+        var errors = new List<DefinitionError>();
+        if (!Directory.Exists(templates) || loaded.Count == 0)
+            return errors;
+        var notifications = NotificationTemplateCatalog.LoadDirectory(Path.Combine(templates, "notifications"), errors);
+        var documents = DocumentTemplateCatalog.LoadDirectory(Path.Combine(templates, "documents"), errors);
+        errors.AddRange(loaded.SelectMany(d => TemplateReferences.Check(d.Definition, notifications, documents)));
+        return errors;
     }
 }

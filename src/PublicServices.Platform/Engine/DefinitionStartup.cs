@@ -23,8 +23,7 @@ public sealed class DefinitionStartup(AppDbContext db, DefinitionRegistry regist
         var history = new InMemoryDefinitionHistory(stored.ToDictionary(s => (s.DefinitionId, s.Version), s => s.ContentHash));
         var loader = new DefinitionLoader(activities);
         var result = loader.LoadDirectory(files.Root, history);
-        var errors = result.Errors.Concat(MissingTemplates(result.Definitions))
-            .Concat(result.Definitions.SelectMany(d => DocumentBindings.Check(d.Definition, documents))).ToList();
+        var errors = result.Errors.Concat(result.Definitions.SelectMany(d => TemplateReferences.Check(d.Definition, notifications, documents))).ToList();
         if (errors.Count > 0)
             throw new InvalidOperationException(
                 "Procedure definitions have errors / Định nghĩa thủ tục có lỗi:\n" + string.Join("\n", errors));
@@ -61,25 +60,4 @@ public sealed class DefinitionStartup(AppDbContext db, DefinitionRegistry regist
         }
         logger.LogInformation("Loaded {Count} procedure definitions", result.Definitions.Count);
     }
-
-    private IEnumerable<DefinitionError> MissingTemplates(IEnumerable<LoadedDefinition> definitions) =>
-        (from loaded in definitions
-        from step in loaded.Definition.Flow.Steps.Values
-        where step.Settings is NotifyStepSettings notify && notifications.Find(notify.Template) is null
-        select new DefinitionError(step.Location,
-            $"Không có mẫu thông báo '{((NotifyStepSettings)step.Settings).Template}' / No notification template '{((NotifyStepSettings)step.Settings).Template}': add templates/notifications/{((NotifyStepSettings)step.Settings).Template}.yaml."))
-        .Concat(
-            from loaded in definitions
-            from step in loaded.Definition.Flow.Steps.Values
-            where step.Settings is DocumentStepSettings document && documents.Find(document.Template) is null
-            let template = ((DocumentStepSettings)step.Settings).Template
-            select new DefinitionError(step.Location,
-                $"Không có mẫu văn bản '{template}' / No document template '{template}': add templates/documents/{template}.yaml."))
-        .Concat(
-            from loaded in definitions
-            from step in loaded.Definition.Flow.Steps.Values
-            where step.Settings is IRemindingStep { Remind: { } remind } && notifications.Find(remind.Template) is null
-            let template = ((IRemindingStep)step.Settings).Remind!.Template
-            select new DefinitionError(step.Location,
-                $"Không có mẫu thông báo '{template}' (remind) / No notification template '{template}' for `remind:`: add templates/notifications/{template}.yaml."));
 }

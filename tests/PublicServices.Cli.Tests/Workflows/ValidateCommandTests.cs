@@ -42,6 +42,41 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public void Should_check_what_the_steps_ask_of_the_templates_folder_beside_workflows()
+    {
+        var root = Directory.CreateTempSubdirectory("ps-validate-").FullName;
+        var workflows = Directory.CreateDirectory(Path.Combine(root, "workflows")).FullName;
+        Directory.CreateDirectory(Path.Combine(root, "templates", "notifications"));
+        var documents = Directory.CreateDirectory(Path.Combine(root, "templates", "documents")).FullName;
+        File.Copy(RepoPaths.InRepo("templates/documents/refusal-letter.yaml"), Path.Combine(documents, "refusal-letter.yaml"));
+        File.WriteAllText(Path.Combine(workflows, "letters.yaml"), """
+            id: letters
+            version: 1
+            title: { vi: Thư, en: Letters }
+            agency: naric
+            flow:
+              start: letter
+              steps:
+                letter:
+                  type: document
+                  template: refusal-letter
+                  data: { applicantName: Ai đó, reasons: Không rõ, signerTitle: TL. GIÁM ĐỐC, signerName: Người ký }
+                  then: told
+                told: { type: notify, template: nobody-wrote-this, then: done }
+                done: { type: end, result: refused }
+            """);
+        var output = new StringWriter();
+
+        var exit = ValidateCommand.Run([workflows], output);
+
+        var text = output.ToString();
+        Assert.Equal(1, exit);
+        Assert.Contains("letters.yaml:9:7: Mẫu 'refusal-letter' không có biến 'reasons'", text);
+        Assert.Contains("letters.yaml:9:7: Biến 'reason' của mẫu 'refusal-letter' chưa được gán", text);
+        Assert.Contains("letters.yaml:13:11: Không có mẫu thông báo 'nobody-wrote-this'", text);
+    }
+
+    [Fact]
     public void Should_fail_for_a_path_that_does_not_exist()
     {
         var output = new StringWriter();
