@@ -23,8 +23,6 @@ public sealed partial class DocumentRenderer
     /// <summary>The model value that dates the document (PDF creation and modification dates).</summary>
     public const string IssuedAtKey = "issuedAt";
 
-    static DocumentRenderer() => PdfSharpLicense.SetAgplLicense();
-
     private readonly XPdfFontOptions fontOptions;
 
     public DocumentRenderer(DocumentFonts fonts)
