@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PublicServices.Platform.Documents.Signing;
 using QRCoder;
 
 namespace PublicServices.Platform.Documents;
@@ -40,8 +41,10 @@ public sealed partial class DocumentRenderer
         .ToArray();
 
     /// <param name="fonts">The fonts (the first ones installed in the process are used; PDFsharp takes one resolver).</param>
-    public DocumentRenderer(DocumentFonts fonts)
+    /// <param name="signer">The agency's signer, for <see cref="RenderSigned"/>; registered in DI from <c>Documents:Signing</c>.</param>
+    public DocumentRenderer(DocumentFonts fonts, DocumentSigner? signer = null)
     {
+        Signer = signer;
         GC.KeepAlive(PdfObjectConstructors);
         Fonts = DocumentFonts.Install(fonts);
         compactFonts = (DocumentFonts.Family, new XPdfFontOptions(PdfFontEncoding.Unicode,
@@ -52,11 +55,34 @@ public sealed partial class DocumentRenderer
 
     public DocumentFonts Fonts { get; }
 
+    /// <summary>The signer of <see cref="RenderSigned"/>, with its certificate (<see cref="DocumentSigner.Certificate"/>) for display.</summary>
+    public DocumentSigner? Signer { get; }
+
     public void Render(DocumentTemplate template, IReadOnlyDictionary<string, object?> model, Stream output) =>
         output.Write(Render(template, model));
 
     /// <summary>The document as PDF bytes, unsigned; the same template and model give the same bytes.</summary>
     public byte[] Render(DocumentTemplate template, IReadOnlyDictionary<string, object?> model) => Render(template, model, signing: null);
+
+    /// <summary>
+    /// The document as PDF bytes signed with the agency's certificate (<see cref="Signer"/>): a PAdES-style detached CMS
+    /// over the whole file but the signature itself. Reason from <c>Documents:Signing:Reason</c>, location the model's
+    /// <c>place</c>, contact the model's <c>agency</c> (unless configured). The bytes are those of <see cref="Render(DocumentTemplate, IReadOnlyDictionary{string, object?})"/>
+    /// up to the signature: only the signature dictionary (its time) and the CMS differ between two signings.
+    /// </summary>
+    public byte[] RenderSigned(DocumentTemplate template, IReadOnlyDictionary<string, object?> model)
+    {
+        var signer = Signer ?? throw new InvalidOperationException(
+            "Không có chữ ký số / This renderer has no signer: register it with a DocumentSigner (Documents:Signing settings).");
+        var location = model.TryGetValue("place", out var place) && place is not null ? DocumentValues.Format(place) : signer.Options.Location ?? "";
+        var contact = signer.Options.ContactInfo
+            ?? (model.TryGetValue("agency", out var agency) && agency is not null ? DocumentValues.Format(agency) : "");
+        return Render(template, model, (document, layout, id, output) =>
+        {
+            var (page, area) = layout.SignatureArea;
+            signer.Prepare(document, output, page, area, location, contact, bytes => MakeReproducible(bytes, id));
+        });
+    }
 
     /// <summary>
     /// Lays the document out and saves it. With <paramref name="signing"/>, PDFsharp reserves the signature in the file
@@ -200,6 +226,14 @@ public sealed partial class DocumentRenderer
         private XGraphics graphics = null!;
         private double y;
         private (double Top, double Bottom, PdfPage Page)? lastSignature;
+        private (int Page, XRect Area)? signatureArea;
+
+        /// <summary>
+        /// Where the digital signature's field goes: the last signature block, in PDF user space (origin bottom left);
+        /// without one, an empty rectangle in the top left corner of the first page.
+        /// </summary>
+        public (int Page, XRect Area) SignatureArea => signatureArea ?? (0, new XRect(0, pageHeight, 0, 0));
+
         public Layout(PdfDocument document, DocumentTemplate template, IReadOnlyDictionary<string, object?> model, string family, XPdfFontOptions options)
         {
             this.family = family;
@@ -473,6 +507,7 @@ public sealed partial class DocumentRenderer
                 Line(line, bold, x, w, TextAlign.Center);
             y += 8;
             lastSignature = (start, y, document.Pages[^1]);
+            signatureArea = (document.PageCount - 1, new XRect(x, pageHeight - y, w, y - start));
         }
 
         /// <summary>
