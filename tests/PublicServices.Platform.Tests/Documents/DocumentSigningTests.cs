@@ -62,6 +62,25 @@ public sealed partial class DocumentSigningTests : IDisposable
     }
 
     [Fact]
+    public void Documents_signed_on_several_threads_at_once_all_verify()
+    {
+        var renderer = SigningRenderer();
+        var template = catalog.Get("diploma-copy");
+
+        var pdfs = new byte[16][];
+        Parallel.For(0, pdfs.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var model = DocumentSamples.DiplomaCopy();
+            model["copies"] = i + 1;
+            pdfs[i] = renderer.RenderSigned(template, model);
+        });
+
+        foreach (var pdf in pdfs)
+            Assert.Equal(renderer.Signer!.Certificate.Thumbprint, Verify(pdf, SignatureOf(pdf)).SignerInfos[0].Certificate!.Thumbprint);
+        Assert.Equal(pdfs.Length, pdfs.Select(p => Convert.ToHexString(SHA256.HashData(p))).Distinct().Count());
+    }
+
+    [Fact]
     public void The_signature_dictionary_names_reason_location_contact_and_signer()
     {
         var renderer = SigningRenderer();
