@@ -161,8 +161,7 @@ public sealed partial class DocumentSigningTests : IDisposable
         Assert.True(first.Development);
         var certificate = first.Certificate;
         Assert.Equal("Sở Giáo dục và Đào tạo (demo)", certificate.GetNameInfo(X509NameType.SimpleName, false));
-        Assert.Contains("O=PublicServices demo", certificate.Subject, StringComparison.Ordinal);
-        Assert.Contains("C=VN", certificate.Subject, StringComparison.Ordinal);
+        Assert.Equal("CN=Sở Giáo dục và Đào tạo (demo), O=PublicServices demo, C=VN", certificate.Subject);
         Assert.NotNull(certificate.GetECDsaPublicKey());
         Assert.True(certificate.Extensions.OfType<X509KeyUsageExtension>().Single().KeyUsages.HasFlag(X509KeyUsageFlags.DigitalSignature));
         Assert.InRange((certificate.NotAfter - certificate.NotBefore).TotalDays, 365 * 5 - 1, 365 * 5 + 2);

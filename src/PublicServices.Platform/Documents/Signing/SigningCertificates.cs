@@ -118,10 +118,11 @@ public static class SigningCertificates
     public static byte[] CreateDevelopmentPfx(string? password, TimeProvider clock)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        // The builder encodes the last added first: C, O, CN in the certificate, read "CN=…, O=…, C=VN".
         var name = new X500DistinguishedNameBuilder();
-        name.AddCountryOrRegion("VN");
-        name.AddOrganizationName("PublicServices demo");
         name.AddCommonName("Sở Giáo dục và Đào tạo (demo)");
+        name.AddOrganizationName("PublicServices demo");
+        name.AddCountryOrRegion("VN");
         var request = new CertificateRequest(name.Build(), key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
