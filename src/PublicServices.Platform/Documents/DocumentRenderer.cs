@@ -103,8 +103,8 @@ public sealed partial class DocumentRenderer
         document.Info.ModificationDate = issued;
         document.Language = "vi-VN";
         document.Options.CompressContentStreams = true;
-        // Fastest deflate: a third of the time of BestCompression for 20% more bytes (the font subsets dominate both),
-        // and a signed one-page certificate stays near 38 KB.
+        // Fastest deflate: 20-40% less CPU than BestCompression for 6 KB (20%) more per PDF (the font subsets dominate
+        // both); a signed one-page certificate stays near 38 KB.
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         // PDFsharp writes a random /ID; a hash of what was rendered makes the bytes reproducible.
         document.Internals.FirstDocumentID = id;
