@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PublicServices.Platform.Audit;
 using PublicServices.Platform.Documents;
 using PublicServices.Platform.Documents.Issuing;
+using PublicServices.Platform.Documents.Signing;
 using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Tasks;
 using PublicServices.Platform.Engine;
@@ -53,8 +54,13 @@ public static class PlatformExtensions
             return errors.Count == 0 ? catalog : throw new InvalidOperationException(
                 "Document templates have errors / Mẫu văn bản có lỗi:\n" + string.Join("\n", errors));
         });
-        // Fonts: Documents:FontPath, else Noto (fonts-noto-core), else DejaVu (embedded whole).
-        services.AddSingleton(_ => new DocumentRenderer(DocumentFonts.Locate(configuration["Documents:FontPath"])));
+        // Fonts: Documents:FontPath, else Noto (fonts-noto-core), else DejaVu. Signing certificate: Documents:Signing
+        // (a PFX, or a development certificate made in the data folder); the web host checks it at start-up.
+        services.AddSingleton(provider => new DocumentSigner(
+            SigningCertificates.Load(DocumentSigningOptions.From(configuration), database.DataPath, provider.GetRequiredService<TimeProvider>()),
+            DocumentSigningOptions.From(configuration)));
+        services.AddSingleton(provider => new DocumentRenderer(DocumentFonts.Locate(configuration["Documents:FontPath"]), provider.GetRequiredService<DocumentSigner>()));
+        services.AddHostedService<DocumentSigningStartup>();
         services.AddSingleton(configuration.GetSection("Documents").Get<DocumentIssuingOptions>() ?? new DocumentIssuingOptions());
         services.AddScoped<IOutboxHandler, DocumentIssuingHandler>();
         services.AddScoped<IssuedDocuments>();

@@ -1,36 +1,45 @@
 using BenchmarkDotNet.Attributes;
 using PublicServices.Platform.Documents;
-using PublicServices.Workflows.Definitions.Loading;
+using PublicServices.Platform.Documents.Signing;
 
 namespace PublicServices.Benchmarks;
 
-/// <summary>The one-page diploma copy (header, fields, signature, QR, footer) rendered to PDF bytes.</summary>
+/// <summary>
+/// The one-page diploma copy (header, fields, signature, QR, footer) unsigned and signed, and a two-page result table,
+/// rendered to PDF bytes (BenchmarkDotNet, with allocations). `documents` in Program.cs measures the same on a shared
+/// machine with thread CPU time and the naive PDFsharp baseline.
+/// </summary>
 [MemoryDiagnoser]
 public class DocumentBenchmarks
 {
-    private readonly DocumentRenderer renderer = new(DocumentFonts.Locate(null));
-    private DocumentTemplate template = null!;
-
     private readonly Dictionary<string, object?> model = PublicServices.Tests.DocumentSampleData.DiplomaCopy();
+    private readonly Dictionary<string, object?> tableModel = PublicServices.Tests.DocumentSampleData.ResultTable(40);
+    private DocumentRenderer renderer = null!;
+    private DocumentTemplate template = null!;
+    private DocumentTemplate table = null!;
+    private string dataPath = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        var errors = new List<DefinitionError>();
-        template = DocumentTemplateCatalog.LoadDirectory(Path.Combine(RepoRoot(), "templates", "documents"), errors).Get("diploma-copy");
-        if (errors.Count > 0)
-            throw new InvalidOperationException(string.Join("\n", errors));
-        Console.WriteLine($"// diploma-copy: {renderer.Render(template, model).Length} bytes per PDF, font {renderer.Fonts.FamilyName}");
+        dataPath = Directory.CreateTempSubdirectory("ps-bench-signing-").FullName;
+        var options = new DocumentSigningOptions { GenerateDevelopmentCertificate = true };
+        renderer = new DocumentRenderer(DocumentFonts.Locate(null), new DocumentSigner(SigningCertificates.Load(options, dataPath, TimeProvider.System), options));
+        var catalog = DocumentsDriver.LoadTemplates();
+        template = catalog.Get("diploma-copy");
+        table = catalog.Get(PublicServices.Tests.DocumentSampleData.ResultTableTemplateId);
+        Console.WriteLine($"// diploma-copy: {renderer.Render(template, model).Length} bytes unsigned, {renderer.RenderSigned(template, model).Length} signed; font {renderer.Fonts.FamilyName}");
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(dataPath, recursive: true);
 
     [Benchmark]
     public byte[] RenderDiplomaCopy() => renderer.Render(template, model);
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "PublicServices.sln")))
-                return dir.FullName;
-        return Directory.GetCurrentDirectory();
-    }
+    [Benchmark]
+    public byte[] RenderDiplomaCopySigned() => renderer.RenderSigned(template, model);
+
+    [Benchmark]
+    public byte[] RenderResultTable40Signed() => renderer.RenderSigned(table, tableModel);
 }

@@ -5,13 +5,20 @@ namespace PublicServices.Platform.Documents;
 
 /// <summary>
 /// The serif font of every PDF, found on the system: <c>Documents:FontPath</c> if set, else
-/// /usr/share/fonts/truetype/noto (Noto Serif from fonts-noto-core), else DejaVu Serif. PDFsharp's subsetter drops
-/// the nested parts of DejaVu's composite glyphs (ễ prints as e with one mark), so with DejaVu the whole font file is
-/// embedded (<see cref="EmbedCompleteFontFile"/>); Noto and Liberation subset correctly.
+/// /usr/share/fonts/truetype/noto (Noto Serif from fonts-noto-core), else DejaVu Serif.
+/// <para>
+/// Two families are offered to PDFsharp. <see cref="Family"/> is the <see cref="CompactFont"/> of each face (the
+/// characters of Vietnamese documents, a few hundred glyphs, built once per process): PDFsharp subsets it per document
+/// quickly and small. <see cref="FullFamily"/> is the font files as installed, for a document with a character the
+/// compact font lacks (<see cref="Covers"/>). PDFsharp's subsetter drops the nested parts of DejaVu's composite glyphs
+/// (ễ prints as e with one mark): the compact font flattens them, and the full DejaVu is embedded whole
+/// (<see cref="EmbedCompleteFontFile"/>).
+/// </para>
 /// </summary>
 public sealed class DocumentFonts : IFontResolver
 {
     public const string Family = "PublicServices Serif";
+    public const string FullFamily = "PublicServices Serif Full";
     public const string NotoFolder = "/usr/share/fonts/truetype/noto";
     public const string DejaVuFolder = "/usr/share/fonts/truetype/dejavu";
 
@@ -30,12 +37,25 @@ public sealed class DocumentFonts : IFontResolver
     /// <summary>Regular, bold, italic, bold italic; a missing style is null and simulated from regular or bold.</summary>
     private readonly string?[] files;
     private readonly ConcurrentDictionary<string, byte[]> data = new(StringComparer.Ordinal);
+    private readonly Lazy<CompactFont?[]> compact;
+    private readonly Lazy<bool[]?> coverage;
 
     private DocumentFonts(string familyName, string?[] files, bool embedCompleteFontFile)
     {
         FamilyName = familyName;
         this.files = files;
         EmbedCompleteFontFile = embedCompleteFontFile;
+        compact = new(() => files.Select(f => f is null ? null : CompactFont.Build(Read(f))).ToArray());
+        coverage = new(() =>
+        {
+            var faces = compact.Value.Where((c, i) => files[i] is not null).ToList();
+            if (faces.Count == 0 || faces.Any(f => f is null))
+                return null;
+            var covers = new bool[0x10000];
+            for (var c = 0; c < covers.Length; c++)
+                covers[c] = faces.TrueForAll(f => f!.Covers([(char)c]));
+            return covers;
+        });
     }
 
     /// <summary>The family found, e.g. "Noto Serif".</summary>
@@ -43,8 +63,28 @@ public sealed class DocumentFonts : IFontResolver
 
     public string RegularFile => files[0]!;
 
-    /// <summary>True for DejaVu: embed the complete font file, never a subset.</summary>
+    /// <summary>True for DejaVu: the full family (<see cref="FullFamily"/>) is embedded whole, never subset.</summary>
     public bool EmbedCompleteFontFile { get; }
+
+    /// <summary>
+    /// True when the compact faces still hold composite glyphs made of composites (none for Noto, Liberation or DejaVu):
+    /// then they too are embedded whole rather than subset.
+    /// </summary>
+    public bool EmbedCompleteCompactFont => compact.Value.Any(c => c is { NestedComposites: > 0 });
+
+    /// <summary>The compact regular face (for tests and diagnostics); null when the font could not be compacted.</summary>
+    public CompactFont? CompactRegular => compact.Value[0];
+
+    /// <summary>True when every character of <paramref name="text"/> prints with the compact family.</summary>
+    public bool Covers(ReadOnlySpan<char> text)
+    {
+        if (coverage.Value is not { } covers)
+            return false;
+        foreach (var c in text)
+            if (!covers[c])
+                return false;
+        return true;
+    }
 
     /// <summary>Finds the fonts: the configured folder (searched recursively), then Noto, then DejaVu.</summary>
     public static DocumentFonts Locate(string? configuredFolder)
@@ -90,18 +130,30 @@ public sealed class DocumentFonts : IFontResolver
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)
     {
-        if (!string.Equals(familyName, Family, StringComparison.OrdinalIgnoreCase))
+        var prefix = string.Equals(familyName, Family, StringComparison.OrdinalIgnoreCase) ? CompactPrefix
+            : string.Equals(familyName, FullFamily, StringComparison.OrdinalIgnoreCase) ? FullPrefix
+            : null;
+        if (prefix is null)
             return null;
         var index = (bold ? 1 : 0) + (italic ? 2 : 0);
         if (files[index] is not null)
-            return new FontResolverInfo("ps-" + index);
+            return new FontResolverInfo(prefix + index);
         // Simulate what is missing: italic from the upright face of the same weight, bold from regular.
         var upright = bold && files[1] is not null ? 1 : 0;
-        return new FontResolverInfo("ps-" + upright, mustSimulateBold: bold && upright == 0, mustSimulateItalic: italic);
+        return new FontResolverInfo(prefix + upright, mustSimulateBold: bold && upright == 0, mustSimulateItalic: italic);
     }
 
-    public byte[]? GetFont(string faceName) =>
-        faceName.StartsWith("ps-", StringComparison.Ordinal) && int.TryParse(faceName.AsSpan(3), out var index) && index is >= 0 and < 4 && files[index] is { } file
-            ? data.GetOrAdd(file, File.ReadAllBytes)
-            : null;
+    private const string CompactPrefix = "ps-", FullPrefix = "psf-";
+
+    public byte[]? GetFont(string faceName)
+    {
+        var isCompact = faceName.StartsWith(CompactPrefix, StringComparison.Ordinal);
+        if (!isCompact && !faceName.StartsWith(FullPrefix, StringComparison.Ordinal))
+            return null;
+        if (!int.TryParse(faceName.AsSpan(isCompact ? CompactPrefix.Length : FullPrefix.Length), out var index) || index is < 0 or > 3 || files[index] is not { } file)
+            return null;
+        return isCompact && compact.Value[index] is { } small ? small.Data : Read(file);
+    }
+
+    private byte[] Read(string file) => data.GetOrAdd(file, File.ReadAllBytes);
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using PublicServices.Platform.Documents;
 using PublicServices.Tests;
 using PublicServices.Workflows.Definitions.Loading;
@@ -141,6 +142,71 @@ public sealed class DocumentRendererTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void Vietnamese_text_uses_the_compact_fonts_and_other_scripts_the_full_ones()
+    {
+        var template = catalog.Get("diploma-copy");
+        var vietnamese = Encoding.Latin1.GetString(DocumentSamples.Renderer.Render(template, DocumentSamples.DiplomaCopy()));
+        var model = DocumentSamples.DiplomaCopy();
+        model["placeOfBirth"] = "Москва, Российская Федерация"; // a foreign degree holder: Cyrillic is not in the compact fonts
+        var pdf = DocumentSamples.Renderer.Render(template, model);
+        var cyrillic = Encoding.Latin1.GetString(pdf);
+
+        Assert.Matches(@"/BaseFont\s*/[A-Z]{6}\+Noto#20Serif#20VN", vietnamese);
+        Assert.DoesNotMatch(@"/BaseFont\s*/[A-Z]{6}\+Noto#20Serif#20VN", cyrillic);
+        Assert.Contains("Москва, Российская Федерация", DocumentSamples.PdfToText(pdf), StringComparison.Ordinal);
+        Assert.Contains("Nguyễn Thị Hồng Nhung", DocumentSamples.PdfToText(pdf), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decomposed_input_prints_as_the_precomposed_letters()
+    {
+        var model = DocumentSamples.DiplomaCopy();
+        model["holderName"] = "Nguyễn Thị Hồng Nhung".Normalize(NormalizationForm.FormD);
+
+        var text = DocumentSamples.PdfToText(DocumentSamples.Renderer.Render(catalog.Get("diploma-copy"), model));
+
+        Assert.Contains("Nguyễn Thị Hồng Nhung", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_compact_font_keeps_every_Vietnamese_letter_and_flattens_nested_composites()
+    {
+        var letters = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ";
+        foreach (var file in new[] { Path.Combine(DocumentFonts.NotoFolder, "NotoSerif-Regular.ttf"), Path.Combine(DocumentFonts.DejaVuFolder, "DejaVuSerif.ttf") }.Where(File.Exists))
+        {
+            var full = File.ReadAllBytes(file);
+            var compact = CompactFont.Build(full)!;
+
+            Assert.True(compact.Covers(letters + letters.ToUpper(DocumentValues.Vietnamese) + "Độc lập - Tự do - Hạnh phúc “”–—…"), file);
+            Assert.Equal(file.Contains("Noto", StringComparison.Ordinal), compact.Covers("₫")); // DejaVu Serif has no đồng sign
+            Assert.False(compact.Covers("Москва"), file);
+            Assert.Equal(0, compact.NestedComposites);
+            Assert.InRange(compact.Data.Length, 10_000, full.Length / 4);
+            Assert.InRange(compact.GlyphCount, 300, 800);
+        }
+    }
+
+    [Fact]
+    public void The_QR_rectangles_cover_exactly_the_dark_modules()
+    {
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var data = generator.CreateQrCode("https://dichvucong.demo.gov.vn/verify/7K3M-9QX2", QRCoder.QRCodeGenerator.ECCLevel.M);
+        var matrix = data.ModuleMatrix;
+
+        var rectangles = DocumentRenderer.Layout.QrRectangles(matrix);
+        var painted = new int[matrix.Count, matrix.Count];
+        foreach (var (column, row, columns, rows) in rectangles)
+            for (var r = row; r < row + rows; r++)
+                for (var c = column; c < column + columns; c++)
+                    painted[r, c]++;
+
+        for (var r = 0; r < matrix.Count; r++)
+            for (var c = 0; c < matrix.Count; c++)
+                Assert.Equal(matrix[r][c] ? 1 : 0, painted[r, c]);
+        Assert.True(rectangles.Count < matrix.Cast<System.Collections.BitArray>().Sum(row => row.Cast<bool>().Count(b => b)) / 2);
     }
 
     /// <summary>Writes docs/images/diploma-copy-sample.png (pdftoppm -png -r 80) for people to look at.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PublicServices.Platform.Documents;
 using PublicServices.Tests;
 using PublicServices.Workflows.Definitions.Loading;
@@ -38,31 +37,8 @@ internal static class DocumentSamples
         ["verifyCode"] = "Q8R2-LM4T",
     };
 
-    /// <summary>Runs a poppler tool (pdftotext, pdftoppm) on a PDF written to a temporary file.</summary>
-    public static string PdfToText(byte[] pdf, params string[] options)
-    {
-        var input = Path.GetTempFileName();
-        File.WriteAllBytes(input, pdf);
-        try
-        {
-            return Run("pdftotext", [.. options, input, "-"]);
-        }
-        finally
-        {
-            File.Delete(input);
-        }
-    }
+    /// <summary>Runs a poppler tool (pdftotext, pdftoppm, pdfsig): see tests/Shared/Poppler.cs.</summary>
+    public static string PdfToText(byte[] pdf, params string[] options) => Poppler.PdfToText(pdf, options);
 
-    public static string Run(string tool, string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{tool} failed: {error.Result}");
-        return output.Result;
-    }
+    public static string Run(string tool, string[] arguments) => Poppler.Run(tool, arguments);
 }

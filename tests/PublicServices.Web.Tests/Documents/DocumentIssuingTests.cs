@@ -84,6 +84,12 @@ public sealed class DocumentIssuingTests : IClassFixture<PortalFactory>
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
         var pdf = await download.Content.ReadAsByteArrayAsync();
         Assert.Equal(document.Sha256, Convert.ToHexStringLower(SHA256.HashData(pdf)));
+        Assert.True(document.Signed);
+        var signed = Path.Combine(portal.DataPath, "issued-copy.pdf");
+        File.WriteAllBytes(signed, pdf);
+        var signature = Poppler.Run("pdfsig", [signed]); // the agency's (development) certificate signs every issued document
+        Assert.Contains("Signature Validation: Signature is Valid.", signature);
+        Assert.Contains("Total document signed", signature);
         var text = Poppler.PdfToText(pdf);
         Assert.Contains("BẢN SAO VĂN BẰNG", text);
         Assert.Contains("Nguyễn Thị Hồng Nhung", text);

@@ -30,6 +30,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
         // Tests drive background work explicitly, with a controlled clock.
         builder.UseSetting("Workers:Enabled", "false");
+        // Staging has no appsettings.Development.json: a demo signing certificate in the data folder (a settings entry may say otherwise).
+        builder.UseSetting("Documents:Signing:GenerateDevelopmentCertificate", "true");
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
     }

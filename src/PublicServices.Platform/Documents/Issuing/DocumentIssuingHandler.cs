@@ -66,7 +66,7 @@ public sealed class DocumentIssuingHandler(
         var sequence = await SequenceAllocator.NextAsync(db, $"document:{agency.Code}:{localNow.Year}", cancellationToken);
         var number = $"{sequence}/{localNow.Year}" + (template.NumberSuffix is { } suffix ? "/" + suffix : "");
         model["number"] = number;
-        var pdf = renderer.Render(template, model);
+        var pdf = settings.Signed ? renderer.RenderSigned(template, model) : renderer.Render(template, model);
         string key;
         using (var content = new MemoryStream(pdf, writable: false))
             key = await storage.SaveAsync(content, "pdf", cancellationToken);
@@ -78,7 +78,7 @@ public sealed class DocumentIssuingHandler(
                 Title = template.Title, InstanceId = instance.Id, BookmarkId = bookmarkId, DossierCode = dossier?.Code,
                 ApplicantId = dossier?.ApplicantId, HolderName = Truncate(model.GetValueOrDefault("holderName") as string, 128),
                 IssuedAt = now, Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)), StorageKey = key, SizeBytes = pdf.Length,
-                Signed = false,
+                Signed = settings.Signed,
             };
             db.IssuedDocuments.Add(document);
             var resumed = await engine.ResumeAsync(new Stimulus(bookmarkId, BookmarkKinds.Document, "done", "system:documents")
