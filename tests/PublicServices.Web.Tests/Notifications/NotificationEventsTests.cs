@@ -30,11 +30,11 @@ internal static class Deliveries
 }
 
 /// <summary>"We received your fee": the amount the payment step kept, in each language's way, in-app, by e-mail and by SMS.</summary>
-public sealed class PaidNotificationTests : IClassFixture<RemindingPortalFactory>
+public sealed class PaidNotificationTests : IClassFixture<ClockedPortalFactory>
 {
-    private readonly RemindingPortalFactory portal;
+    private readonly ClockedPortalFactory portal;
 
-    public PaidNotificationTests(RemindingPortalFactory portal) => this.portal = portal;
+    public PaidNotificationTests(ClockedPortalFactory portal) => this.portal = portal;
 
     [Fact]
     public async Task Should_tell_the_applicant_the_fee_received_on_every_channel()
@@ -68,11 +68,11 @@ public sealed class PaidNotificationTests : IClassFixture<RemindingPortalFactory
 /// "Deadline approaching": the fee of the demo procedure (copy with <c>remind: before 6 hours</c>) expires 24 hours after
 /// submission; the reminder goes out once in the last 6 hours, not before, not twice, and not for a fee already paid.
 /// </summary>
-public sealed class DeadlineReminderTests : IClassFixture<RemindingPortalFactory>
+public sealed class DeadlineReminderTests : IClassFixture<ClockedPortalFactory>
 {
-    private readonly RemindingPortalFactory portal;
+    private readonly ClockedPortalFactory portal;
 
-    public DeadlineReminderTests(RemindingPortalFactory portal) => this.portal = portal;
+    public DeadlineReminderTests(ClockedPortalFactory portal) => this.portal = portal;
 
     private async Task<int> RemindAsync()
     {
