@@ -19,6 +19,25 @@ internal static class Poppler
         }
     }
 
+    /// <summary>Renders the first page to <paramref name="target"/> (pdftoppm -png) for people to look at.</summary>
+    public static void FirstPageToPng(byte[] pdf, int dpi, string target)
+    {
+        var input = Path.GetTempFileName();
+        var prefix = Path.Combine(Path.GetTempPath(), "page-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            File.WriteAllBytes(input, pdf);
+            Run("pdftoppm", ["-png", "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-singlefile", input, prefix]);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(prefix + ".png", target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(input);
+            File.Delete(prefix + ".png");
+        }
+    }
+
     public static string Run(string tool, string[] arguments)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -25,20 +25,9 @@ public sealed class DocumentIssuingTests : IClassFixture<PortalFactory>
 
     public DocumentIssuingTests(PortalFactory portal) => this.portal = portal;
 
-    private async Task DrainOutboxAsync()
-    {
-        using var scope = portal.Services.CreateScope();
-        var outbox = scope.ServiceProvider.GetRequiredService<OutboxProcessor>();
-        while (await outbox.ProcessDueAsync("test-node", CancellationToken.None) > 0)
-        {
-        }
-    }
+    private Task DrainOutboxAsync() => portal.DrainOutboxAsync();
 
-    private async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query)
-    {
-        using var scope = portal.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
+    private Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query) => portal.QueryAsync(query);
 
     /// <summary>Submits and pays a dossier, has the officer accept it and lets the outbox issue the copy.</summary>
     private async Task<(string Code, IssuedDocumentRecord Document)> IssueAsync(string applicant, string name)

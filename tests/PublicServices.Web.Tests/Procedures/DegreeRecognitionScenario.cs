@@ -75,18 +75,7 @@ public abstract class DegreeRecognitionScenario(ClockedPortalFactory portal)
     protected static async Task<JsonObject> DetailAsync(HttpClient api, string code) =>
         (await api.GetFromJsonAsync<JsonObject>($"/api/v1/dossiers/{code}"))!;
 
-    protected async Task DrainAsync()
-    {
-        using var scope = Portal.Services.CreateScope();
-        var outbox = scope.ServiceProvider.GetRequiredService<OutboxProcessor>();
-        while (await outbox.ProcessDueAsync("test", CancellationToken.None) > 0)
-        {
-        }
-    }
+    protected Task DrainAsync() => portal.DrainOutboxAsync();
 
-    protected async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query)
-    {
-        using var scope = Portal.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
+    protected Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query) => portal.QueryAsync(query);
 }
