@@ -28,6 +28,9 @@ public static class PortalServiceExtensions
         builder.AddPortalIdentity();
         builder.AddPortalLocalization();
         builder.AddPortalOperations();
+        // Vietnamese letters go out as UTF-8, not as "&#x1EAD;" entities: pages are about a third lighter on a phone.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddRazorOptions(razor =>
             {
