@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Forms;
 using PublicServices.Platform.Persistence;
@@ -19,7 +20,7 @@ namespace PublicServices.Platform.Dossiers;
 /// </summary>
 public sealed class DossierSubmission(
     AppDbContext db, DefinitionRegistry definitions, WorkflowEngine engine, FormValidator validator, DossierCodes codes,
-    AttachmentService attachments, IWorkingCalendar calendar, TimeProvider clock)
+    AttachmentService attachments, IWorkingCalendar calendar, TimeProvider clock, ILogger<DossierSubmission> logger)
 {
     public async Task<SubmissionResult> SubmitAsync(string applicantId, string procedureId, JsonObject data, string idempotencyKey,
         Declaration declaration, CancellationToken cancellationToken)
@@ -73,10 +74,22 @@ public sealed class DossierSubmission(
         }
     }
 
-    private DateOnly? DueDate(WorkflowDefinition definition, DateTimeOffset now) =>
-        definition.Deadline is { Unit: DurationUnit.WorkingDays } deadline
-            ? calendar.AddWorkingDays(DueDates.LocalDate(now), deadline.Amount)
-            : null;
+    private DateOnly? DueDate(WorkflowDefinition definition, DateTimeOffset now)
+    {
+        if (definition.Deadline is not { Unit: DurationUnit.WorkingDays } deadline)
+            return null;
+        try
+        {
+            return calendar.AddWorkingDays(DueDates.LocalDate(now), deadline.Amount);
+        }
+        catch (CalendarYearMissingException missing)
+        {
+            // A citizen's submission is never refused for want of next year's holiday list: the dossier is received
+            // without a legal due date, and operators are told to add workflows/calendar/vn-holidays-{year}.json.
+            logger.LogError("No holiday data for {Year}: a {Procedure} dossier is received without a due date", missing.Year, definition.Id);
+            return null;
+        }
+    }
 
     private Task<DossierRecord?> FindAsync(string applicantId, string key, CancellationToken cancellationToken) =>
         db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.ApplicantId == applicantId && d.IdempotencyKey == key, cancellationToken);

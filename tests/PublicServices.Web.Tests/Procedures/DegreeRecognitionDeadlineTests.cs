@@ -82,3 +82,20 @@ public sealed class DegreeRecognitionVerificationTests(BeforeMayHolidaysPortalFa
         Assert.Contains("Ghi rõ tên ngành", sentBack);
     }
 }
+
+/// <summary>A deadline reaching a year without holiday data never costs the citizen their submission.</summary>
+public sealed class DegreeRecognitionYearEndTests(YearEndPortalFactory portal) : DegreeRecognitionScenario(portal), IClassFixture<YearEndPortalFactory>
+{
+    [Fact]
+    public async Task Should_receive_the_dossier_without_a_due_date_when_next_years_holidays_are_missing()
+    {
+        var api = await ApiSession.SignInAsync(Portal, "tran.binh@example.com");
+
+        var code = await SubmitAsync(api, Application("Trần Văn Bình", "1995-08-02"));
+        await DrainAsync();
+
+        var detail = await DetailAsync(api, code);
+        Assert.Null(detail["dossier"]!["dueDate"]?.GetValue<string>());
+        Assert.Equal("pay", detail["next"]!["kind"]!.GetValue<string>()); // received, receipt slip issued, fee asked for
+    }
+}

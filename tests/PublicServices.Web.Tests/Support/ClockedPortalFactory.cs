@@ -24,3 +24,6 @@ public class ClockedPortalFactory : PortalFactory
 
 /// <summary>Starts on Friday 24/04/2026, 09:00 in Vietnam, just before the Hùng Kings and 30/4–1/5 holidays.</summary>
 public sealed class BeforeMayHolidaysPortalFactory() : ClockedPortalFactory(new DateTimeOffset(2026, 4, 24, 9, 0, 0, TimeSpan.FromHours(7)));
+
+/// <summary>Starts on Monday 21/12/2026: twenty working days later is in 2027, whose holidays are not loaded yet.</summary>
+public sealed class YearEndPortalFactory() : ClockedPortalFactory(new DateTimeOffset(2026, 12, 21, 9, 0, 0, TimeSpan.FromHours(7)));
