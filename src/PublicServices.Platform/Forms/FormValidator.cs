@@ -53,10 +53,13 @@ public sealed class FormValidator(CodeListCatalog codeLists, TimeProvider clock)
     private static JsonObject Scope(FormDefinition form, JsonObject? context, JsonObject input, JsonObject values)
     {
         var scope = (JsonObject?)context?.DeepClone() ?? [];
-        var merged = (JsonObject)input.DeepClone();
+        // Answers of the form's other pages (a page is validated alone), overlaid with this page's.
+        if (scope[form.Id] is not JsonObject merged)
+            scope[form.Id] = merged = [];
+        foreach (var (key, value) in input)
+            merged[key] = value?.DeepClone();
         foreach (var (key, value) in values)
             merged[key] = value?.DeepClone();
-        scope[form.Id] = merged;
         return scope;
     }
 }
