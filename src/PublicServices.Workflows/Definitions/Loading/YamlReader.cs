@@ -86,6 +86,7 @@ internal sealed class YamlReader(SourceMap map, List<DefinitionError> errors)
             Error(node, $"'{key}' cần cả tiếng Việt và tiếng Anh / '{key}' needs both languages: `{key}: {{ vi: …, en: … }}`.");
             return null;
         }
+        CheckOnlyLanguages(mapping, key);
         var vi = Get(mapping, "vi") is YamlScalarNode { Value: { Length: > 0 } v } ? v : null;
         var en = Get(mapping, "en") is YamlScalarNode { Value: { Length: > 0 } e } ? e : null;
         if (vi is null)
@@ -93,6 +94,17 @@ internal sealed class YamlReader(SourceMap map, List<DefinitionError> errors)
         if (en is null)
             Error(mapping, $"Thiếu tiêu đề tiếng Anh ở '{key}' / Missing English text in '{key}': add `en: …`.");
         return vi is null || en is null ? null : new LocalizedText(vi, en);
+    }
+
+    /// <summary>
+    /// In <c>{ vi: Chương trình, ngành đào tạo, en: … }</c> YAML reads "ngành đào tạo" as a second key and cuts the text at
+    /// the comma, silently: any key besides vi and en is reported, with the fix.
+    /// </summary>
+    public void CheckOnlyLanguages(YamlMappingNode mapping, string key)
+    {
+        foreach (var extra in mapping.Children.Keys.OfType<YamlScalarNode>().Where(k => k.Value is not ("vi" or "en")))
+            Error(extra, $"'{extra.Value}' thừa trong '{key}': văn bản có dấu phẩy trong {{ … }} phải đặt trong ngoặc kép / " +
+                         $"Unexpected '{extra.Value}' in '{key}': a text with a comma inside {{ … }} must be quoted, e.g. `vi: \"A, B\"`.");
     }
 
     public DurationSpec? Duration(YamlMappingNode parent, string key)
