@@ -8,7 +8,7 @@ namespace PublicServices.Browser.Tests;
 /// The portal on a real Kestrel port (loopback) with a fresh SQLite file, and Debian's Chromium driven by Playwright
 /// (no browser download is possible here: <c>/usr/bin/chromium</c> is installed by scripts/test.sh).
 /// </summary>
-public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifetime
+public class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private IPlaywright? playwright;
 

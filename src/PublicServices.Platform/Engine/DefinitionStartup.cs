@@ -1,12 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PublicServices.Platform.Documents;
-using PublicServices.Platform.Documents.Issuing;
 using PublicServices.Platform.Notifications;
 using PublicServices.Platform.Persistence;
 using PublicServices.Workflows.Activities;
 using PublicServices.Workflows.Definitions.Loading;
-using PublicServices.Workflows.Definitions.Steps;
 
 namespace PublicServices.Platform.Engine;
 

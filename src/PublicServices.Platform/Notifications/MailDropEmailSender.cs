@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace PublicServices.Platform.Notifications;
 
 /// <summary>
@@ -10,18 +8,7 @@ public sealed class MailDropEmailSender(string folder, TimeProvider clock) : IEm
 {
     public string Folder { get; } = folder;
 
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Folder);
-        var now = clock.GetUtcNow();
-        var text = new StringBuilder()
-            .Append("Date: ").AppendLine(now.ToString("R"))
-            .Append("To: ").AppendLine(message.To)
-            .Append("Subject: ").AppendLine(message.Subject)
-            .AppendLine("Content-Type: text/plain; charset=utf-8")
-            .AppendLine()
-            .AppendLine(message.Body);
-        var name = $"{now:yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.eml";
-        await File.WriteAllTextAsync(Path.Combine(Folder, name), text.ToString(), new UTF8Encoding(false), cancellationToken);
-    }
+    public Task SendAsync(EmailMessage message, CancellationToken cancellationToken) =>
+        MailDrop.WriteAsync(Folder, clock.GetUtcNow(), "eml",
+            [("To", message.To), ("Subject", message.Subject), ("Content-Type", "text/plain; charset=utf-8")], message.Body, cancellationToken);
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace PublicServices.Platform.Notifications;
 
 /// <summary>
@@ -10,17 +8,6 @@ public sealed class MailDropSmsSender(string folder, TimeProvider clock) : ISmsS
 {
     public string Folder { get; } = folder;
 
-    public async Task SendAsync(SmsMessage message, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Folder);
-        var now = clock.GetUtcNow();
-        var text = new StringBuilder()
-            .Append("Date: ").AppendLine(now.ToString("R"))
-            .Append("To: ").AppendLine(message.To)
-            .Append("Reference: ").AppendLine(message.Reference.ToString())
-            .AppendLine()
-            .AppendLine(message.Text);
-        var name = $"{now:yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.sms";
-        await File.WriteAllTextAsync(Path.Combine(Folder, name), text.ToString(), new UTF8Encoding(false), cancellationToken);
-    }
+    public Task SendAsync(SmsMessage message, CancellationToken cancellationToken) =>
+        MailDrop.WriteAsync(Folder, clock.GetUtcNow(), "sms", [("To", message.To), ("Reference", message.Reference.ToString())], message.Text, cancellationToken);
 }

@@ -66,9 +66,7 @@ public sealed record TaskPageModel(
     {
         if (value is null)
             return "—";
-        string Name(string code) =>
-            field.CodeList is { } list ? CodeLists.Find(list)?.Find(code)?.Name.For(language) ?? code
-            : field.Options.FirstOrDefault(o => o.Value == code)?.Label.For(language) ?? code;
+        string Name(string code) => Platform.Forms.FieldDisplay.Name(field, code, CodeLists, language);
         return field.Type switch
         {
             FieldType.Select => Name(value.ToString()),
