@@ -12,11 +12,22 @@ namespace PublicServices.Platform.Dossiers;
 /// </summary>
 public sealed class DossierCodes(IConfiguration configuration)
 {
-    public async Task<string> NextAsync(AppDbContext db, string agency, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<string> NextAsync(AppDbContext db, string agency, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await ReserveAsync(db, agency, now, 1, cancellationToken))[0];
+
+    /// <summary><paramref name="count"/> consecutive codes of one agency and receipt day, reserved with one statement.</summary>
+    public async Task<string[]> ReserveAsync(AppDbContext db, string agency, DateTimeOffset now, int count, CancellationToken cancellationToken)
     {
-        var prefix = configuration[$"Agencies:{agency}:DossierCode"] is { Length: > 0 } configured ? configured : agency.ToUpperInvariant();
-        var day = DueDates.LocalDate(now).ToString("yyMMdd");
-        var number = await SequenceAllocator.NextAsync(db, $"dossier:{prefix}:{day}", cancellationToken);
-        return $"{prefix}-{day}-{number:D4}";
+        var (prefix, day) = Series(agency, now);
+        var first = await SequenceAllocator.ReserveAsync(db, $"dossier:{prefix}:{day}", count, cancellationToken);
+        var codes = new string[count];
+        for (var i = 0; i < count; i++)
+            codes[i] = $"{prefix}-{day}-{first + i:D4}";
+        return codes;
     }
+
+    /// <summary>The series a code belongs to: the agency's code and the receipt day (codes of one series share a counter).</summary>
+    public (string Prefix, string Day) Series(string agency, DateTimeOffset now) =>
+        (configuration[$"Agencies:{agency}:DossierCode"] is { Length: > 0 } configured ? configured : agency.ToUpperInvariant(),
+         DueDates.LocalDate(now).ToString("yyMMdd"));
 }

@@ -17,9 +17,11 @@ namespace PublicServices.Platform.Dossiers;
 /// Turns a complete, valid application into a dossier, in one transaction: the dossier code, the procedure's instance
 /// started and its first form answered. Invalid data changes nothing; the same idempotency key twice (double click,
 /// retry after a timeout) returns the first dossier instead of making a second.
+/// This class checks (procedure, form, rules, files, due date); <see cref="SubmissionWriter"/> writes, many
+/// concurrent submissions per transaction, each all-or-nothing.
 /// </summary>
 public sealed class DossierSubmission(
-    AppDbContext db, DefinitionRegistry definitions, WorkflowEngine engine, FormValidator validator, DossierCodes codes,
+    AppDbContext db, DefinitionRegistry definitions, SubmissionWriter writer, FormValidator validator,
     AttachmentService attachments, IWorkingCalendar calendar, TimeProvider clock, ILogger<DossierSubmission> logger)
 {
     public async Task<SubmissionResult> SubmitAsync(string applicantId, string procedureId, JsonObject data, string idempotencyKey,
@@ -38,40 +40,14 @@ public sealed class DossierSubmission(
         if (fileErrors.Count > 0)
             return new SubmissionResult(null, false, fileErrors, false);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var code = await codes.NextAsync(db, definition.Agency, now, cancellationToken);
-        var started = engine.Start(definition.Id, new JsonObject { ["dossier"] = new JsonObject { ["code"] = code } }, applicantId);
-        var formWait = started.Run!.Opened.Single(b => b.Kind == BookmarkKinds.Form);
-        var submitted = engine.Resume(started.Instance!, new Stimulus(formWait.Id, BookmarkKinds.Form, "submitted", applicantId) { Payload = validation.Values });
-        if (submitted.Refused)
-            throw new InvalidOperationException(submitted.Refusal!.Message);
-        var dossier = new DossierRecord
-        {
-            Code = code, ProcedureId = definition.Id, ProcedureVersion = definition.Version, ApplicantId = applicantId,
-            InstanceId = started.Instance!.Id, AgencyCode = definition.Agency, IdempotencyKey = idempotencyKey,
-            SubmittedAt = now.UtcDateTime, DueDate = DueDate(definition, now),
-            DeclarationVersion = declaration.Version, DeclaredAt = now.UtcDateTime,
-        };
-        db.Dossiers.Add(dossier);
         var attachmentIds = form.Pages.SelectMany(p => p.Fields).Where(f => f.File is not null && validation.Values[f.Id] is JsonArray)
             .SelectMany(f => validation.Values[f.Id]!.AsArray().Select(n => Guid.Parse(n!.ToString())))
             .ToList();
-        await db.Attachments.Where(a => attachmentIds.Contains(a.Id) && a.DossierCode == null)
-            .ExecuteUpdateAsync(a => a.SetProperty(x => x.DossierCode, code), cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return new SubmissionResult(dossier, false, [], false);
-        }
-        catch (DbUpdateException)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            if (await ConcurrentTwinAsync(applicantId, idempotencyKey, cancellationToken) is { } twin)
-                return new SubmissionResult(twin, true, [], false);
-            throw;
-        }
+        var (dossier, already) = await writer.WriteAsync(
+            new SubmissionDraft(definition, applicantId, idempotencyKey, validation.Values, attachmentIds, declaration, now, DueDate(definition, now)),
+            cancellationToken);
+        return new SubmissionResult(dossier, already, [], false);
     }
 
     private DateOnly? DueDate(WorkflowDefinition definition, DateTimeOffset now)
@@ -92,12 +68,14 @@ public sealed class DossierSubmission(
     }
 
     private Task<DossierRecord?> FindAsync(string applicantId, string key, CancellationToken cancellationToken) =>
-        db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.ApplicantId == applicantId && d.IdempotencyKey == key, cancellationToken);
+        FindAsync(db, applicantId, key, cancellationToken);
 
-    /// <summary>The same submission committed by a parallel request: ours rolled back, theirs is the dossier.</summary>
-    private async Task<DossierRecord?> ConcurrentTwinAsync(string applicantId, string key, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        return await FindAsync(applicantId, key, cancellationToken);
-    }
+    /// <summary>The dossier an applicant's submission with this idempotency key made, if any (a compiled query: it runs
+    /// on every submission).</summary>
+    internal static Task<DossierRecord?> FindAsync(AppDbContext db, string applicantId, string key, CancellationToken cancellationToken) =>
+        ByIdempotencyKey(db, applicantId, key, cancellationToken);
+
+    private static readonly Func<AppDbContext, string, string, CancellationToken, Task<DossierRecord?>> ByIdempotencyKey =
+        EF.CompileAsyncQuery((AppDbContext db, string applicantId, string key, CancellationToken _) =>
+            db.Dossiers.AsNoTracking().SingleOrDefault(d => d.ApplicantId == applicantId && d.IdempotencyKey == key));
 }

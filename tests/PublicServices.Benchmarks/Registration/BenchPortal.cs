@@ -218,6 +218,17 @@ public sealed class PortalProcess(Process process, Uri address, string log, Stre
 
     public long PeakRssBytes => Memory.PeakRss(process.Id);
 
+    /// <summary>CPU time the portal has used (user + system, all threads): on a shared machine CPU per submission is the
+    /// steadier figure; 1 s of CPU per core per second is the rate the portal could reach alone.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

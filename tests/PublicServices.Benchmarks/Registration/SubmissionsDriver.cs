@@ -31,7 +31,9 @@ public static class SubmissionsDriver
         var preparing = Stopwatch.StartNew();
         await using var portal = await BenchPortal.CreateAsync(postgres, synchronous);
         var accounts = await portal.CreateApplicantsAsync(warmup + count, "ts");
+        Console.WriteLine($"  accounts {preparing.Elapsed.TotalSeconds:F1} s");
         var tokens = await portal.MintTokensAsync(accounts);
+        Console.WriteLine($"  tokens {preparing.Elapsed.TotalSeconds:F1} s");
         // Bodies are made before the clock starts, so the driver's CPU goes to HTTP, not to Bogus.
         var bodies = Enumerable.Range(0, warmup + count).Select(i => Encoding.UTF8.GetBytes(new JsonObject
         {
@@ -48,8 +50,14 @@ public static class SubmissionsDriver
 
         var warm = await DriveAsync(client, tokens, bodies, 0, warmup, concurrency);
         Console.WriteLine($"warm-up: {warmup:N0} in {warm.Elapsed.TotalSeconds:F1} s, {warm.Errors} errors");
+        var cpuBefore = server.CpuTime;
+        var driverCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var run = await DriveAsync(client, tokens, bodies, warmup, count, concurrency);
+        var cpu = server.CpuTime - cpuBefore;
+        var driverCpu = Process.GetCurrentProcess().TotalProcessorTime - driverCpuBefore;
         Report(run, count, concurrency, server);
+        Console.WriteLine($"CPU per submission: portal {cpu.TotalMilliseconds / count:F2} ms (≈ {count / cpu.TotalSeconds:F0}/s per core), " +
+                          $"driver {driverCpu.TotalMilliseconds / count:F2} ms; machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (2 cores)");
 
         // Committed and where they should be: one dossier per accepted request, each instance waiting at its open task.
         using var scope = portal.Services.Services.CreateScope();

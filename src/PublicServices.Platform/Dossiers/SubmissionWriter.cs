@@ -1,0 +1,187 @@
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PublicServices.Platform.Engine;
+using PublicServices.Platform.Persistence;
+using PublicServices.Workflows.Activities;
+using PublicServices.Workflows.Definitions;
+using PublicServices.Workflows.Runtime;
+
+namespace PublicServices.Platform.Dossiers;
+
+/// <summary>A checked application ready to be written: everything but its dossier code, which the writer reserves.</summary>
+public sealed record SubmissionDraft(
+    WorkflowDefinition Definition, string ApplicantId, string IdempotencyKey, JsonObject Values, IReadOnlyList<Guid> AttachmentIds,
+    Declaration Declaration, DateTimeOffset Now, DateOnly? DueDate);
+
+/// <summary>
+/// The transactional half of a submission, with group commit: requests hand their checked application to one writer,
+/// which takes whatever is waiting (up to <see cref="MaxBatch"/>) and writes it in one transaction — one code
+/// reservation per code series, each application's instance started and its form answered, its dossier, its
+/// attachments claimed — then answers every request. A commit (and on SQLite the single write lock) is paid once per
+/// group instead of once per submission, and concurrent submissions no longer queue on the database's lock.
+/// <para>Each application is all-or-nothing: when a group fails (e.g. a doubled idempotency key, a constraint), it is
+/// rolled back whole and every member is written again alone, so one bad application cannot lose or double-write the
+/// others. A request that stops waiting (client gone) does not withdraw its application: it is committed, and a retry
+/// with the same idempotency key finds it.</para>
+/// </summary>
+public sealed class SubmissionWriter : IAsyncDisposable
+{
+    /// <summary>Applications written together at most (a group's transaction stays short).</summary>
+    public const int MaxBatch = 128;
+
+    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory scopes;
+    private readonly DossierCodes codes;
+    private readonly ILogger<SubmissionWriter> logger;
+    private readonly Task loop;
+
+    public SubmissionWriter(IServiceScopeFactory scopes, DossierCodes codes, ILogger<SubmissionWriter> logger)
+    {
+        this.scopes = scopes;
+        this.codes = codes;
+        this.logger = logger;
+        loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Writes the application; returns its dossier, or the one an identical earlier submission (same applicant
+    /// and idempotency key) made, with <c>AlreadySubmitted</c>.</summary>
+    public async Task<(DossierRecord Dossier, bool AlreadySubmitted)> WriteAsync(SubmissionDraft draft, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(draft);
+        if (!queue.Writer.TryWrite(pending))
+            throw new ObjectDisposedException(nameof(SubmissionWriter));
+        return await pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next))
+                batch.Add(next);
+            try
+            {
+                await WriteGroupAsync(batch);
+            }
+            catch (Exception groupError) when (batch.Count > 1)
+            {
+                logger.LogWarning(groupError, "A group of {Count} submissions failed; writing them one by one", batch.Count);
+                foreach (var single in batch)
+                    await WriteAloneAsync(single);
+            }
+            catch (Exception error)
+            {
+                await FailAsync(batch[0], error);
+            }
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteAloneAsync(Pending pending)
+    {
+        try
+        {
+            await WriteGroupAsync([pending]);
+        }
+        catch (Exception error)
+        {
+            await FailAsync(pending, error);
+        }
+    }
+
+    /// <summary>A lone application that failed: the same key committed by a parallel request (or node) is its dossier.</summary>
+    private async Task FailAsync(Pending pending, Exception error)
+    {
+        if (error is DbUpdateException)
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                if (await DossierSubmission.FindAsync(db, pending.Draft.ApplicantId, pending.Draft.IdempotencyKey, CancellationToken.None) is { } twin)
+                {
+                    pending.Done.TrySetResult((twin, true));
+                    return;
+                }
+            }
+            catch (Exception lookup)
+            {
+                logger.LogError(lookup, "Looking up a concurrent twin failed");
+            }
+        }
+        pending.Done.TrySetException(error);
+    }
+
+    private async Task WriteGroupAsync(IReadOnlyList<Pending> group)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
+        // The engine adds and removes rows explicitly; without automatic change detection each DbSet.Local look-up of a
+        // group does not rescan every tracked row (quadratic in the group's size). One scan before saving suffices.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var codeOf = new string[group.Count];
+        foreach (var series in Enumerable.Range(0, group.Count)
+                     .GroupBy(i => codes.Series(group[i].Draft.Definition.Agency, group[i].Draft.Now)))
+        {
+            var members = series.ToList();
+            var reserved = await codes.ReserveAsync(db, group[members[0]].Draft.Definition.Agency, group[members[0]].Draft.Now, members.Count, CancellationToken.None);
+            for (var i = 0; i < members.Count; i++)
+                codeOf[members[i]] = reserved[i];
+        }
+        var dossiers = new DossierRecord[group.Count];
+        for (var i = 0; i < group.Count; i++)
+            dossiers[i] = await StageAsync(db, engine, group[i].Draft, codeOf[i]);
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        for (var i = 0; i < group.Count; i++)
+            group[i].Done.TrySetResult((dossiers[i], false));
+    }
+
+    private static async Task<DossierRecord> StageAsync(AppDbContext db, WorkflowEngine engine, SubmissionDraft draft, string code)
+    {
+        var definition = draft.Definition;
+        var started = engine.Start(definition.Id, new JsonObject { ["dossier"] = new JsonObject { ["code"] = code } }, draft.ApplicantId);
+        if (started.Refused)
+            throw new InvalidOperationException(started.Refusal!.Message);
+        var formWait = started.Run!.Opened.Single(b => b.Kind == BookmarkKinds.Form);
+        // The values are the request's own (validated) object; the engine keeps a copy in the instance's variables.
+        var submitted = engine.Resume(started.Instance!, new Stimulus(formWait.Id, BookmarkKinds.Form, "submitted", draft.ApplicantId) { Payload = draft.Values });
+        if (submitted.Refused)
+            throw new InvalidOperationException(submitted.Refusal!.Message);
+        var dossier = new DossierRecord
+        {
+            Code = code, ProcedureId = definition.Id, ProcedureVersion = definition.Version, ApplicantId = draft.ApplicantId,
+            InstanceId = started.Instance!.Id, AgencyCode = definition.Agency, IdempotencyKey = draft.IdempotencyKey,
+            SubmittedAt = draft.Now.UtcDateTime, DueDate = draft.DueDate,
+            DeclarationVersion = draft.Declaration.Version, DeclaredAt = draft.Now.UtcDateTime,
+        };
+        db.Dossiers.Add(dossier);
+        if (draft.AttachmentIds.Count > 0)
+        {
+            var ids = draft.AttachmentIds;
+            await db.Attachments.Where(a => ids.Contains(a.Id) && a.DossierCode == null)
+                .ExecuteUpdateAsync(a => a.SetProperty(x => x.DossierCode, code));
+        }
+        return dossier;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await loop;
+    }
+
+    private sealed class Pending(SubmissionDraft draft)
+    {
+        public SubmissionDraft Draft { get; } = draft;
+
+        public TaskCompletionSource<(DossierRecord, bool)> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

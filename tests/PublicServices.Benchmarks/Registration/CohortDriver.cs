@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PublicServices.Platform.Dossiers;
+using PublicServices.Platform.Engine;
+using PublicServices.Platform.Persistence;
+using PublicServices.Platform.Tasks;
+
+namespace PublicServices.Benchmarks.Registration;
+
+/// <summary>
+/// A simulated exam cohort pushed through the portal's own services in process, phase after phase, with time, rate and
+/// memory (RSS) reported as it goes. Candidates are generated on the fly (Bogus) and never held: memory must stay flat
+/// (target ≤ 1 GB RSS for 1.2 million).
+/// <code>cohort [--count 1200000] [--concurrency 64] [--phases submit,verify,lock] [--postgres] [--synchronous FULL|NORMAL] [--report-every 100000]</code>
+/// Phases (add new ones to <see cref="Phases"/>; each reads what the previous left in the database):
+/// <list type="bullet">
+/// <item><c>submit</c> — every candidate's registration through <see cref="DossierSubmission"/> (the code path of
+/// <c>POST /api/v1/dossiers</c> after HTTP: validation, idempotency, group commit), many concurrent callers.</item>
+/// <item><c>verify</c> — the officials' bulk verification (<see cref="BulkCompletion"/>, 5,000 tasks per call, unit
+/// by unit) of every open registration task: the instances move on to wait for the lock.</item>
+/// <item><c>lock</c> — the <c>registration-locked</c> signal broadcast to every waiting instance (<see cref="SignalBroadcaster"/>).</item>
+/// </list>
+/// Later phases (numbering, score import, results publication) plug in here when the features exist.
+/// </summary>
+public static class CohortDriver
+{
+    private sealed record Phase(string Name, Func<CohortRun, Task> RunAsync);
+
+    private static readonly Phase[] Phases =
+    [
+        new("submit", SubmitAsync),
+        new("verify", VerifyAsync),
+        new("lock", LockAsync),
+    ];
+
+    public sealed class CohortRun(BenchPortal portal, int count, int concurrency, int reportEvery)
+    {
+        public BenchPortal Portal => portal;
+        public IServiceProvider Services => portal.Services.Services;
+        public int Count => count;
+        public int Concurrency => concurrency;
+        public int ReportEvery => reportEvery;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var count = SubmissionsDriver.Option(args, "--count", 1_200_000);
+        var concurrency = SubmissionsDriver.Option(args, "--concurrency", 64);
+        var reportEvery = SubmissionsDriver.Option(args, "--report-every", 100_000);
+        var names = SubmissionsDriver.OptionText(args, "--phases", "submit,verify,lock").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var unknown = names.Except(Phases.Select(p => p.Name)).ToList();
+        if (unknown.Count > 0)
+        {
+            Console.Error.WriteLine($"unknown phase(s): {string.Join(", ", unknown)}; known: {string.Join(", ", Phases.Select(p => p.Name))}");
+            return 2;
+        }
+        var postgres = args.Contains("--postgres");
+        await using var portal = await BenchPortal.CreateAsync(postgres, SubmissionsDriver.OptionText(args, "--synchronous", "FULL"));
+        Console.WriteLine($"cohort of {count:N0} on {(postgres ? "PostgreSQL" : "SQLite")}, {concurrency} concurrent callers; folder {portal.Folder}");
+        var run = new CohortRun(portal, count, concurrency, reportEvery);
+        var total = Stopwatch.StartNew();
+        foreach (var phase in Phases.Where(p => names.Contains(p.Name)))
+        {
+            var clock = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            await phase.RunAsync(run);
+            Console.WriteLine($"phase {phase.Name}: {clock.Elapsed.TotalSeconds:F1} s, CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} s, " +
+                              $"RSS {Rss()} (peak {PeakRss()})");
+        }
+        Console.WriteLine($"all phases: {total.Elapsed.TotalSeconds:F1} s; peak RSS {PeakRss()}");
+        return 0;
+    }
+
+    /// <summary>Registrations through the submission service, <c>Concurrency</c> callers, generated as they go.</summary>
+    private static async Task SubmitAsync(CohortRun run)
+    {
+        var next = -1;
+        var done = 0;
+        var refused = 0;
+        var block = Stopwatch.StartNew();
+        var blockStart = 0;
+        var gate = new object();
+        var declaration = new Declaration("bench");
+        async Task Caller()
+        {
+            while (true)
+            {
+                var i = Interlocked.Increment(ref next);
+                if (i >= run.Count)
+                    return;
+                var data = RegistrationScenario.Application(i);
+                using var scope = run.Services.CreateScope();
+                var result = await scope.ServiceProvider.GetRequiredService<DossierSubmission>()
+                    .SubmitAsync($"cohort-{i}", RegistrationScenario.ProcedureId, data, $"cohort-{i}", declaration, CancellationToken.None);
+                if (result.Dossier is null)
+                {
+                    if (Interlocked.Increment(ref refused) <= 3)
+                        Console.WriteLine($"  refused #{i}: {string.Join("; ", result.Errors.Select(e => $"{e.FieldId}: {e.Message.En}"))}");
+                }
+                var finished = Interlocked.Increment(ref done);
+                if (finished % run.ReportEvery == 0 || finished == run.Count)
+                    lock (gate)
+                    {
+                        var n = finished - blockStart;
+                        Console.WriteLine($"  submitted {finished:N0}: last {n:N0} in {block.Elapsed.TotalSeconds:F1} s = {n / block.Elapsed.TotalSeconds:F0}/s; " +
+                                          $"RSS {Rss()} (peak {PeakRss()}), managed heap {GC.GetTotalMemory(false) / 1024 / 1024} MB");
+                        block.Restart();
+                        blockStart = finished;
+                    }
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(0, run.Concurrency).Select(_ => Task.Run(Caller)));
+        if (refused > 0)
+            Console.WriteLine($"  {refused:N0} registrations refused by validation");
+    }
+
+    /// <summary>Every open registration task verified by its unit's officer, 5,000 per bulk action.</summary>
+    private static async Task VerifyAsync(CohortRun run)
+    {
+        List<(string Role, string Unit)> queues;
+        using (var scope = run.Services.CreateScope())
+            queues = (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Tasks.AsNoTracking()
+                    .Where(t => t.ProcedureId == RegistrationScenario.ProcedureId)
+                    .Select(t => new { t.Role, t.UnitCode }).Distinct().ToListAsync())
+                .Select(q => (q.Role, q.UnitCode)).ToList();
+        var verified = 0;
+        var failed = 0;
+        var block = Stopwatch.StartNew();
+        var reported = 0;
+        foreach (var (role, unit) in queues)
+        {
+            var official = new OfficialScope("bench-officer", "Cán bộ thử", [role], unit, "127.0.0.1");
+            while (true)
+            {
+                using var scope = run.Services.CreateScope();
+                var ids = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Tasks.AsNoTracking()
+                    .Where(t => t.ProcedureId == RegistrationScenario.ProcedureId && t.Role == role && t.UnitCode == unit)
+                    .OrderBy(t => t.Id).Select(t => t.Id).Take(BulkCompletion.MaxTasks).ToListAsync();
+                if (ids.Count == 0)
+                    break;
+                var results = await scope.ServiceProvider.GetRequiredService<BulkCompletion>().RunAsync(official, ids, "verify", null, null, CancellationToken.None);
+                verified += results.Count(r => r.Status == TaskActionStatus.Done);
+                failed += results.Count(r => r.Status != TaskActionStatus.Done);
+                if (results.All(r => r.Status != TaskActionStatus.Done))
+                    throw new InvalidOperationException($"verification refused in {unit}: {results[0].Message}");
+                if (verified - reported >= run.ReportEvery)
+                {
+                    Console.WriteLine($"  verified {verified:N0}: last {verified - reported:N0} in {block.Elapsed.TotalSeconds:F1} s = {(verified - reported) / block.Elapsed.TotalSeconds:F0}/s; RSS {Rss()}");
+                    block.Restart();
+                    reported = verified;
+                }
+            }
+        }
+        Console.WriteLine($"  verified {verified:N0} in {queues.Count} queues, {failed} refused");
+    }
+
+    /// <summary>The lock signal to every instance waiting for it, through the batch broadcaster (chunks of 500).</summary>
+    private static async Task LockAsync(CohortRun run)
+    {
+        var broadcaster = run.Services.GetRequiredService<IServiceScopeFactory>().CreateScope().ServiceProvider.GetRequiredService<SignalBroadcaster>();
+        var job = await broadcaster.StartAsync(RegistrationScenario.LockSignal, RegistrationScenario.LockKey, CancellationToken.None);
+        var block = Stopwatch.StartNew();
+        var reported = 0;
+        var finished = await broadcaster.RunAsync(job, 500, new Progress<BatchJobRecord>(j =>
+        {
+            if (j.Processed - reported < run.ReportEvery)
+                return;
+            Console.WriteLine($"  signalled {j.Processed:N0}/{j.Total:N0}: {(j.Processed - reported) / block.Elapsed.TotalSeconds:F0}/s; RSS {Rss()}");
+            block.Restart();
+            reported = j.Processed;
+        }), CancellationToken.None);
+        Console.WriteLine($"  broadcast {finished.Signal}: {finished.Processed:N0} of {finished.Total:N0}, {finished.Refused} refused, {finished.Status}");
+    }
+
+    private static string Rss() => $"{Memory.CurrentRss(Environment.ProcessId) / 1024 / 1024} MB";
+
+    private static string PeakRss() => $"{Memory.PeakRss(Environment.ProcessId) / 1024 / 1024} MB";
+}
