@@ -146,6 +146,47 @@ public sealed class DossierApiTests : IClassFixture<PortalFactory>
         Assert.Equal(before + 1, await DossierCountAsync());
     }
 
+    /// <summary>Concurrent submissions are written in groups (SubmissionWriter): each doubled key still makes one
+    /// dossier, none is lost, and the codes stay distinct and dense (consecutive numbers of the day's series).</summary>
+    [Fact]
+    public async Task Should_keep_every_concurrent_submission_once_with_dense_codes()
+    {
+        var client = await ApiSession.SignInAsync(portal, "tran.binh@example.com");
+        var attachments = new List<string>();
+        for (var i = 0; i < 10; i++)
+            attachments.Add(await UploadIdAsync(client));
+        var before = await DossierCountAsync();
+
+        async Task<(int Key, HttpStatusCode Status, string Code)> Submit(int key)
+        {
+            var data = Application(attachments[key]);
+            data["cccd"] = "079095000123";
+            data["dateOfBirth"] = "1995-08-02";
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dossiers") { Content = JsonContent.Create(new { procedureId = "diploma-copy", declaration = true, data }) };
+            request.Headers.Add("Idempotency-Key", $"burst-{key}");
+            var response = await client.SendAsync(request);
+            var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+            return (key, response.StatusCode, body?["code"]?.GetValue<string>() ?? "");
+        }
+        // Every key three times, all at once.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() => Submit(i % 10))));
+
+        Assert.All(answers, a => Assert.Contains(a.Status, new[] { HttpStatusCode.Created, HttpStatusCode.OK }));
+        Assert.All(answers.GroupBy(a => a.Key), key =>
+        {
+            Assert.Single(key.Select(a => a.Code).Distinct());
+            Assert.Single(key, a => a.Status == HttpStatusCode.Created);
+        });
+        Assert.Equal(before + 10, await DossierCountAsync());
+        var numbers = answers.Select(a => a.Code).Distinct().Select(c => int.Parse(c[(c.LastIndexOf('-') + 1)..])).Order().ToList();
+        Assert.Equal(10, numbers.Count);
+        Assert.Equal(Enumerable.Range(numbers[0], 10), numbers);
+        using var scope = portal.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var codes = answers.Select(a => a.Code).Distinct().ToList();
+        Assert.Equal(10, await db.Attachments.CountAsync(a => codes.Contains(a.DossierCode!)));
+    }
+
     [Fact]
     public async Task Should_hide_another_applicants_dossier_and_files()
     {
