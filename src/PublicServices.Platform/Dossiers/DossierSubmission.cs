@@ -27,18 +27,21 @@ public sealed class DossierSubmission(
     public async Task<SubmissionResult> SubmitAsync(string applicantId, string procedureId, JsonObject data, string idempotencyKey,
         Declaration declaration, CancellationToken cancellationToken)
     {
-        if (await FindAsync(applicantId, idempotencyKey, cancellationToken) is { } earlier)
-            return new SubmissionResult(earlier, true, [], false);
+        // Checks first; the earlier dossier of a repeated key is looked up only when a check refuses (a retry whose
+        // files are already claimed, a form that changed since) — a new, valid application costs no read here, and
+        // the writer finds repeated keys for its whole group with one query.
+        async Task<SubmissionResult> Refuse(SubmissionResult refusal) =>
+            await FindAsync(applicantId, idempotencyKey, cancellationToken) is { } earlier ? new SubmissionResult(earlier, true, [], false) : refusal;
         if (definitions.Latest(procedureId) is not { } definition
             || definition.Flow.Steps[definition.Flow.Start].Settings is not FormStepSettings firstForm)
-            return SubmissionResult.NotFound;
+            return await Refuse(SubmissionResult.NotFound);
         var form = definition.Forms[firstForm.Form];
         var validation = validator.Validate(form, form.Pages, data, checkRules: true);
         if (!validation.IsValid)
-            return new SubmissionResult(null, false, validation.Errors, false);
+            return await Refuse(new SubmissionResult(null, false, validation.Errors, false));
         var fileErrors = await attachments.CheckAsync(applicantId, form, validation.Values, cancellationToken);
         if (fileErrors.Count > 0)
-            return new SubmissionResult(null, false, fileErrors, false);
+            return await Refuse(new SubmissionResult(null, false, fileErrors, false));
 
         var now = clock.GetUtcNow();
         var attachmentIds = form.Pages.SelectMany(p => p.Fields).Where(f => f.File is not null && validation.Values[f.Id] is JsonArray)

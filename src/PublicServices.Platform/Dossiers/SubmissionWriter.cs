@@ -22,6 +22,9 @@ public sealed record SubmissionDraft(
 /// reservation per code series, each application's instance started and its form answered, its dossier, its
 /// attachments claimed — then answers every request. A commit (and on SQLite the single write lock) is paid once per
 /// group instead of once per submission, and concurrent submissions no longer queue on the database's lock.
+/// <para>A repeated idempotency key (double click, retry after a timeout) is answered with the dossier it made before,
+/// found for the whole group with one query, or with the dossier of its twin in the same group; the unique index on
+/// (applicant, key) stays the last word for submissions racing on several nodes.</para>
 /// <para>Each application is all-or-nothing: when a group fails (e.g. a doubled idempotency key, a constraint), it is
 /// rolled back whole and every member is written again alone, so one bad application cannot lose or double-write the
 /// others. A request that stops waiting (client gone) does not withdraw its application: it is committed, and a retry
@@ -125,8 +128,19 @@ public sealed class SubmissionWriter : IAsyncDisposable
         // group does not rescan every tracked row (quadratic in the group's size). One scan before saving suffices.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync();
+        // Repeated idempotency keys: committed before (one query for the group), or twice within the group.
+        var applicants = group.Select(p => p.Draft.ApplicantId).Distinct().ToList();
+        var keys = group.Select(p => p.Draft.IdempotencyKey).Distinct().ToList();
+        var earlier = (await db.Dossiers.AsNoTracking().Where(d => applicants.Contains(d.ApplicantId) && keys.Contains(d.IdempotencyKey)).ToListAsync())
+            .ToDictionary(d => (d.ApplicantId, d.IdempotencyKey));
+        var firstOf = new Dictionary<(string, string), int>();
+        var writes = new List<int>(group.Count);
+        for (var i = 0; i < group.Count; i++)
+            if (!earlier.ContainsKey((group[i].Draft.ApplicantId, group[i].Draft.IdempotencyKey))
+                && firstOf.TryAdd((group[i].Draft.ApplicantId, group[i].Draft.IdempotencyKey), i))
+                writes.Add(i);
         var codeOf = new string[group.Count];
-        foreach (var series in Enumerable.Range(0, group.Count)
+        foreach (var series in writes
                      .GroupBy(i => codes.Series(group[i].Draft.Definition.Agency, group[i].Draft.Now)))
         {
             var members = series.ToList();
@@ -135,13 +149,18 @@ public sealed class SubmissionWriter : IAsyncDisposable
                 codeOf[members[i]] = reserved[i];
         }
         var dossiers = new DossierRecord[group.Count];
-        for (var i = 0; i < group.Count; i++)
+        foreach (var i in writes)
             dossiers[i] = await StageAsync(db, engine, group[i].Draft, codeOf[i]);
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         for (var i = 0; i < group.Count; i++)
-            group[i].Done.TrySetResult((dossiers[i], false));
+        {
+            var key = (group[i].Draft.ApplicantId, group[i].Draft.IdempotencyKey);
+            group[i].Done.TrySetResult(earlier.TryGetValue(key, out var before) ? (before, true)
+                : firstOf[key] == i ? (dossiers[i], false)
+                : (dossiers[firstOf[key]], true));
+        }
     }
 
     private static async Task<DossierRecord> StageAsync(AppDbContext db, WorkflowEngine engine, SubmissionDraft draft, string code)
