@@ -125,7 +125,7 @@ public sealed class SubmissionWriter : IAsyncDisposable
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
         // The engine adds and removes rows explicitly; without automatic change detection each DbSet.Local look-up of a
-        // group does not rescan every tracked row (quadratic in the group's size). One scan before saving suffices.
+        // group does not rescan every tracked row (quadratic in the group's size). One scan before writing suffices.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync();
         // Repeated idempotency keys: committed before (one query for the group), or twice within the group.
@@ -151,8 +151,9 @@ public sealed class SubmissionWriter : IAsyncDisposable
         var dossiers = new DossierRecord[group.Count];
         foreach (var i in writes)
             dossiers[i] = await StageAsync(db, engine, group[i].Draft, codeOf[i]);
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(CancellationToken.None);
+        // All additions: a few multi-row INSERTs instead of one command per row (SaveChanges stays the fallback).
+        if (!await BulkInsert.TryWriteAddedAsync(db, CancellationToken.None))
+            await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         for (var i = 0; i < group.Count; i++)
         {
