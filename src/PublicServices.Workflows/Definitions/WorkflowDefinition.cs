@@ -29,6 +29,9 @@ public sealed record WorkflowDefinition(
     /// <summary>Whether an applicant may keep several drafts of this procedure at once.</summary>
     public bool AllowsSeveralDrafts { get; init; }
 
+    /// <summary>When set, the procedure is started only from an eligible dossier of another procedure.</summary>
+    public StartsFrom? StartsFrom { get; init; }
+
     /// <summary>The code lists the definition was loaded and checked with; the engine checks code-list values against them.</summary>
     public CodeListCatalog CodeLists { get; init; } = CodeListCatalog.Empty;
 }

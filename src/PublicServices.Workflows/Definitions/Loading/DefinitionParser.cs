@@ -42,6 +42,7 @@ internal sealed partial class DefinitionParser(YamlReader read, ActivityRegistry
             FeeText = read.Text(root, "fee", required: false),
             RequiredDocuments = documents,
             AllowsSeveralDrafts = read.Bool(root, "allowSeveralDrafts"),
+            StartsFrom = ParseStartsFrom(root),
         };
     }
 

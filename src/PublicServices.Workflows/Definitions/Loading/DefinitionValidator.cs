@@ -32,11 +32,15 @@ internal static class DefinitionValidator
                     CheckCodeList(field, codeLists, errors);
         }
         CheckGraph(definition, failedSteps, errors);
+        if (definition.StartsFrom is { Procedure: var parent } startsFrom && parent == definition.Id)
+            errors.Add(new DefinitionError(startsFrom.Location, "'startsFrom' không thể là chính thủ tục này / `startsFrom:` cannot name the procedure itself."));
         foreach (var form in definition.Forms.Values)
         {
             foreach (var field in form.Pages.SelectMany(p => p.Fields))
             {
                 CheckCodeList(field, codeLists, errors);
+                if (field.Prefill is { } prefill && prefill.StartsWith(StartsFrom.Variable + ".", StringComparison.Ordinal))
+                    CheckSource(prefill, definition, field.Location, errors);
                 if (field.VisibleWhen is { } visible)
                     CheckVariables(visible, definition, field.Location, errors);
             }
@@ -118,7 +122,7 @@ internal static class DefinitionValidator
         PaymentStepSettings p => [p.Amount],
         DecisionStepSettings d => [d.Condition],
         SetStepSettings s => s.Variables.Values,
-        DocumentStepSettings d => d.Data.Values,
+        DocumentStepSettings d => d.Data.Values.Concat(new[] { d.Issuer, d.Replaces }.OfType<JsonLogicRule>()),
         TaskStepSettings { Unit: { } unit } => [unit],
         WaitStepSettings w => new[] { w.Key, w.Until }.OfType<JsonLogicRule>(),
         _ => [],
@@ -131,6 +135,8 @@ internal static class DefinitionValidator
         foreach (var path in VarPaths(rule.Source))
         {
             var parts = path.Split('.');
+            if (parts[0] == StartsFrom.Variable && !definition.Forms.ContainsKey(parts[0]))
+                CheckSource(path, definition, location, errors);
             if (parts.Length >= 3 && parts[1] == "fields" && !definition.Forms.ContainsKey(parts[0])
                 && definition.Flow.Steps.GetValueOrDefault(parts[0])?.Settings is TaskStepSettings task
                 && !task.Outcomes.Values.Any(o => o.Fields.Any(f => f.Id == parts[2])))
@@ -142,6 +148,19 @@ internal static class DefinitionValidator
                 errors.Add(new DefinitionError(location,
                     $"Biểu mẫu '{parts[0]}' không có trường '{parts[1]}' / Form '{parts[0]}' has no field '{parts[1]}' (in {{\"var\": \"{path}\"}})."));
         }
+    }
+
+    /// <summary>"source.key…" must name a value the procedure copies with <c>startsFrom:</c> (or <c>source.dossierCode</c>).</summary>
+    private static void CheckSource(string path, WorkflowDefinition definition, SourceLocation location, List<DefinitionError> errors)
+    {
+        var parts = path.Split('.');
+        if (definition.StartsFrom is null)
+            errors.Add(new DefinitionError(location,
+                $"'{path}' cần 'startsFrom' / '{path}' reads a value copied from a parent dossier, but the procedure has no `startsFrom:`."));
+        else if (parts.Length < 2 || !definition.StartsFrom.Provides(parts[1]))
+            errors.Add(new DefinitionError(location,
+                $"'startsFrom.copy' không có '{(parts.Length < 2 ? "" : parts[1])}' / `startsFrom.copy` has no '{(parts.Length < 2 ? "" : parts[1])}' " +
+                $"(in '{path}'): copy it, or use {StartsFrom.Variable}.{StartsFrom.DossierCodeKey}."));
     }
 
     private static IEnumerable<string> VarPaths(JsonNode? node)
