@@ -34,6 +34,7 @@ public static class PlatformExtensions
         services.AddEngineHosting(configuration, contentRoot);
         services.AddSingleton<DossierCodes>();
         services.AddScoped<DossierSubmission>();
+        services.AddScoped<DossierOrigins>();
         services.AddScoped<DossierAmendment>();
         services.AddScoped<DossierWithdrawal>();
         services.AddScoped<AttachmentService>();

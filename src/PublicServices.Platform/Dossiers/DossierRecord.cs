@@ -20,4 +20,7 @@ public sealed class DossierRecord
     /// its text — a hash of the exact words shown — and when it was accepted.</summary>
     public required string DeclarationVersion { get; init; }
     public DateTime DeclaredAt { get; init; }
+    /// <summary>The applicant's dossier this one was started from (a re-marking from the exam registration), when the
+    /// procedure declares <c>startsFrom:</c>.</summary>
+    public string? ParentDossierCode { get; init; }
 }

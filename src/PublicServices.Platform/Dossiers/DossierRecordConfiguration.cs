@@ -18,5 +18,7 @@ internal sealed class DossierRecordConfiguration : IEntityTypeConfiguration<Doss
         dossier.HasIndex(d => new { d.ApplicantId, d.IdempotencyKey }).IsUnique();
         dossier.HasIndex(d => new { d.ApplicantId, d.SubmittedAt });
         dossier.HasIndex(d => d.InstanceId).IsUnique();
+        dossier.Property(d => d.ParentDossierCode).HasMaxLength(40);
+        dossier.HasIndex(d => d.ParentDossierCode);
     }
 }

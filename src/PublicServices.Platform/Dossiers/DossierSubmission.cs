@@ -20,18 +20,25 @@ namespace PublicServices.Platform.Dossiers;
 /// </summary>
 public sealed class DossierSubmission(
     AppDbContext db, DefinitionRegistry definitions, WorkflowEngine engine, FormValidator validator, DossierCodes codes,
-    AttachmentService attachments, IWorkingCalendar calendar, TimeProvider clock, ILogger<DossierSubmission> logger)
+    AttachmentService attachments, DossierOrigins origins, IWorkingCalendar calendar, TimeProvider clock, ILogger<DossierSubmission> logger)
 {
+    /// <param name="parentDossierCode">For a procedure with <c>startsFrom:</c>: the applicant's dossier it starts from
+    /// (checked here; its copied values go into the instance's variables under <c>source</c>).</param>
     public async Task<SubmissionResult> SubmitAsync(string applicantId, string procedureId, JsonObject data, string idempotencyKey,
-        Declaration declaration, CancellationToken cancellationToken)
+        Declaration declaration, CancellationToken cancellationToken, string? parentDossierCode = null)
     {
         if (await FindAsync(applicantId, idempotencyKey, cancellationToken) is { } earlier)
             return new SubmissionResult(earlier, true, [], false);
         if (definitions.Latest(procedureId) is not { } definition
             || definition.Flow.Steps[definition.Flow.Start].Settings is not FormStepSettings firstForm)
             return SubmissionResult.NotFound;
+        var origin = await origins.CheckAsync(applicantId, definition, parentDossierCode, cancellationToken);
+        if (!origin.Allowed)
+            return new SubmissionResult(null, false, [], false) { Origin = origin };
         var form = definition.Forms[firstForm.Form];
-        var validation = validator.Validate(form, form.Pages, data, checkRules: true);
+        // Rules may read the values copied from the parent dossier ({ var: source.x }).
+        var context = origin.Source is { } copied ? new JsonObject { [StartsFrom.Variable] = copied.DeepClone() } : null;
+        var validation = validator.Validate(form, form.Pages, data, checkRules: true, context);
         if (!validation.IsValid)
             return new SubmissionResult(null, false, validation.Errors, false);
         var fileErrors = await attachments.CheckAsync(applicantId, form, validation.Values, cancellationToken);
@@ -41,7 +48,10 @@ public sealed class DossierSubmission(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var code = await codes.NextAsync(db, definition.Agency, now, cancellationToken);
-        var started = engine.Start(definition.Id, new JsonObject { ["dossier"] = new JsonObject { ["code"] = code } }, applicantId);
+        var input = new JsonObject { ["dossier"] = new JsonObject { ["code"] = code } };
+        if (origin.Source is { } source)
+            input[StartsFrom.Variable] = source;
+        var started = engine.Start(definition.Id, input, applicantId);
         var formWait = started.Run!.Opened.Single(b => b.Kind == BookmarkKinds.Form);
         var submitted = engine.Resume(started.Instance!, new Stimulus(formWait.Id, BookmarkKinds.Form, "submitted", applicantId) { Payload = validation.Values });
         if (submitted.Refused)
@@ -51,7 +61,7 @@ public sealed class DossierSubmission(
             Code = code, ProcedureId = definition.Id, ProcedureVersion = definition.Version, ApplicantId = applicantId,
             InstanceId = started.Instance!.Id, AgencyCode = definition.Agency, IdempotencyKey = idempotencyKey,
             SubmittedAt = now.UtcDateTime, DueDate = DueDate(definition, now),
-            DeclarationVersion = declaration.Version, DeclaredAt = now.UtcDateTime,
+            DeclarationVersion = declaration.Version, DeclaredAt = now.UtcDateTime, ParentDossierCode = origin.Parent?.Code,
         };
         db.Dossiers.Add(dossier);
         var attachmentIds = form.Pages.SelectMany(p => p.Fields).Where(f => f.File is not null && validation.Values[f.Id] is JsonArray)
