@@ -97,6 +97,7 @@ CREATE TABLE dossiers (
     "DueDate" date,
     "DeclarationVersion" character varying(64) NOT NULL,
     "DeclaredAt" timestamp with time zone NOT NULL,
+    "ParentDossierCode" character varying(40),
     CONSTRAINT "PK_dossiers" PRIMARY KEY ("Code")
 );
 
@@ -110,6 +111,7 @@ CREATE TABLE drafts (
     "CreatedAt" timestamp with time zone NOT NULL,
     "UpdatedAt" timestamp with time zone NOT NULL,
     "ExpiresAt" timestamp with time zone NOT NULL,
+    "ParentDossierCode" character varying(40),
     CONSTRAINT "PK_drafts" PRIMARY KEY ("Id")
 );
 
@@ -445,6 +447,9 @@ CREATE INDEX "IX_dossiers_ApplicantId_SubmittedAt" ON dossiers ("ApplicantId", "
 
 
 CREATE UNIQUE INDEX "IX_dossiers_InstanceId" ON dossiers ("InstanceId");
+
+
+CREATE INDEX "IX_dossiers_ParentDossierCode" ON dossiers ("ParentDossierCode");
 
 
 CREATE INDEX "IX_drafts_ApplicantId_ProcedureId" ON drafts ("ApplicantId", "ProcedureId");

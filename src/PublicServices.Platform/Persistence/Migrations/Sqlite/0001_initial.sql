@@ -90,7 +90,8 @@ CREATE TABLE "dossiers" (
     "SubmittedAt" TEXT NOT NULL,
     "DueDate" TEXT NULL,
     "DeclarationVersion" TEXT NOT NULL,
-    "DeclaredAt" TEXT NOT NULL
+    "DeclaredAt" TEXT NOT NULL,
+    "ParentDossierCode" TEXT NULL
 );
 
 
@@ -102,7 +103,8 @@ CREATE TABLE "drafts" (
     "DataJson" TEXT NOT NULL,
     "CreatedAt" TEXT NOT NULL,
     "UpdatedAt" TEXT NOT NULL,
-    "ExpiresAt" TEXT NOT NULL
+    "ExpiresAt" TEXT NOT NULL,
+    "ParentDossierCode" TEXT NULL
 );
 
 
@@ -422,6 +424,9 @@ CREATE INDEX "IX_dossiers_ApplicantId_SubmittedAt" ON "dossiers" ("ApplicantId",
 
 
 CREATE UNIQUE INDEX "IX_dossiers_InstanceId" ON "dossiers" ("InstanceId");
+
+
+CREATE INDEX "IX_dossiers_ParentDossierCode" ON "dossiers" ("ParentDossierCode");
 
 
 CREATE INDEX "IX_drafts_ApplicantId_ProcedureId" ON "drafts" ("ApplicantId", "ProcedureId");
