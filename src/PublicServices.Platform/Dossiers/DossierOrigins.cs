@@ -29,7 +29,7 @@ public sealed class DossierOrigins(AppDbContext db, DefinitionRegistry definitio
             return DossierOrigin.Refused(OriginProblem.NotFound, Text($"Không có hồ sơ {parentCode}", $"No dossier {parentCode}"));
         var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == parent.InstanceId, cancellationToken);
         var state = WorkflowStateJson.Deserialize(instance.StateJson);
-        if (!Eligible(startsFrom, parent, state, instance.Result))
+        if (!Eligible(startsFrom, parent, state.Bookmarks.Select(b => b.StepId), state.Status == InstanceStatus.Completed, instance.Result))
             return DossierOrigin.Refused(OriginProblem.NotEligible, Text(
                 $"Hồ sơ {parent.Code} hiện không thể dùng để bắt đầu thủ tục «{child.Title.Vi}»",
                 $"Dossier {parent.Code} cannot start «{child.Title.En}» now"));
@@ -43,15 +43,15 @@ public sealed class DossierOrigins(AppDbContext db, DefinitionRegistry definitio
     }
 
     /// <summary>The procedures the applicant may start from this dossier now (links on its page).</summary>
-    public IReadOnlyList<WorkflowDefinition> StartableFrom(DossierRecord parent, WorkflowState state, string? result) =>
+    public IReadOnlyList<WorkflowDefinition> StartableFrom(DossierDetail parent) =>
         definitions.Published()
-            .Where(d => d.StartsFrom is { } startsFrom && Eligible(startsFrom, parent, state, result) && WindowOpen(d))
+            .Where(d => d.StartsFrom is { } startsFrom && WindowOpen(d)
+                        && Eligible(startsFrom, parent.Dossier, parent.OpenSteps.Select(s => s.StepId), parent.Status == nameof(InstanceStatus.Completed), parent.Result))
             .ToList();
 
-    private static bool Eligible(StartsFrom startsFrom, DossierRecord parent, WorkflowState state, string? result) =>
+    private static bool Eligible(StartsFrom startsFrom, DossierRecord parent, IEnumerable<string> waitingAt, bool completed, string? result) =>
         parent.ProcedureId == startsFrom.Procedure
-        && (state.Bookmarks.Any(b => startsFrom.Steps.Contains(b.StepId))
-            || state.Status == InstanceStatus.Completed && result is not null && startsFrom.Results.Contains(result));
+        && (waitingAt.Any(startsFrom.Steps.Contains) || completed && result is not null && startsFrom.Results.Contains(result));
 
     /// <summary>The first form's literal window, if it has one.</summary>
     private bool WindowOpen(WorkflowDefinition definition)

@@ -16,7 +16,8 @@ public static class DossiersEndpoints
 {
     /// <param name="Declaration">The applicant accepts the declaration (truthfulness and consent to processing, the
     /// text at <c>GET /api/v1/procedures/{id}</c> → declaration); required.</param>
-    public sealed record SubmitRequest(string ProcedureId, JsonObject? Data, string? IdempotencyKey, bool Declaration);
+    /// <param name="From">For a procedure with <c>startsFrom:</c>: the code of the caller's dossier it starts from (required there).</param>
+    public sealed record SubmitRequest(string ProcedureId, JsonObject? Data, string? IdempotencyKey, bool Declaration, string? From = null);
 
     public sealed record AmendmentBody(JsonObject? Data);
 
@@ -36,7 +37,7 @@ public static class DossiersEndpoints
         return group;
     }
 
-    private static async Task<Results<Created<object>, Ok<object>, ValidationProblem, NotFound>> SubmitAsync(
+    private static async Task<Results<Created<object>, Ok<object>, ValidationProblem, NotFound, NotFound<ProblemDetails>>> SubmitAsync(
         SubmitRequest request, ClaimsPrincipal user, HttpContext http, DossierSubmission submission, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var key = http.Request.Headers["Idempotency-Key"].FirstOrDefault() ?? request.IdempotencyKey ?? Guid.NewGuid().ToString("N");
@@ -44,9 +45,13 @@ public static class DossiersEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["idempotencyKey"] = ["At most 64 characters."] });
         if (!request.Declaration)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["declaration"] = [l["Applications.Declaration.Required"]] });
-        var result = await submission.SubmitAsync(UserId(user), request.ProcedureId, request.Data ?? [], key, DeclarationText.Current(l), ct);
+        var result = await submission.SubmitAsync(UserId(user), request.ProcedureId, request.Data ?? [], key, DeclarationText.Current(l), ct, request.From);
         if (result.ProcedureNotFound)
             return TypedResults.NotFound();
+        if (result.Origin is { Problem: OriginProblem.NotFound, Message: { } missing })
+            return TypedResults.NotFound(new ProblemDetails { Title = missing.For(PortalCultures.Current), Status = StatusCodes.Status404NotFound });
+        if (result.Origin is { Allowed: false, Message: { } refused })
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [refused.For(PortalCultures.Current)] });
         if (result.Errors.Count > 0)
             return Invalid(result.Errors);
         var body = Receipt(result.Dossier!);

@@ -24,14 +24,27 @@ namespace PublicServices.Web.Features.Applications;
 [Authorize]
 public sealed class ApplicationsController(
     DefinitionRegistry definitions, DraftService drafts, FormValidator validator, AttachmentService attachments,
-    DossierSubmission submission, UserManager<ApplicationUser> users, AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
+    DossierSubmission submission, DossierOrigins origins, UserManager<ApplicationUser> users, AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
 {
+    /// <param name="from">For a procedure with <c>startsFrom:</c>: the applicant's dossier it starts from (a link on that dossier's page).</param>
     [HttpGet("/procedures/{id}/start")]
-    public async Task<IActionResult> Start(string id, CancellationToken ct)
+    public async Task<IActionResult> Start(string id, string? from, CancellationToken ct)
     {
         if (definitions.Latest(id) is not { } definition || FirstForm(definition) is null)
             return NotFound();
-        var draft = await drafts.StartAsync(UserId, definition, await PrefillAsync(FirstForm(definition)!), ct);
+        var origin = await origins.CheckAsync(UserId, definition, from, ct);
+        switch (origin.Problem)
+        {
+            case OriginProblem.NotFound:
+                return NotFound();
+            case OriginProblem.ParentRequired:
+                TempData["Flash"] = origin.Message!.For(PortalCultures.Current);
+                return Redirect("/");
+            case OriginProblem.NotEligible or OriginProblem.WindowClosed:
+                TempData["Flash"] = origin.Message!.For(PortalCultures.Current);
+                return Redirect($"/dossiers/{from}");
+        }
+        var draft = await drafts.StartAsync(UserId, definition, await PrefillAsync(FirstForm(definition)!, origin.Source), ct, origin.Parent?.Code);
         return Redirect($"/drafts/{draft.Id}/pages/1");
     }
 
@@ -84,7 +97,9 @@ public sealed class ApplicationsController(
             errors["declaration"] = l["Applications.Declaration.Required"];
         else
         {
-            var result = await submission.SubmitAsync(UserId, definition.Id, data, draft.Id.ToString("N"), DeclarationText.Current(l), ct);
+            var result = await submission.SubmitAsync(UserId, definition.Id, data, draft.Id.ToString("N"), DeclarationText.Current(l), ct, draft.ParentDossierCode);
+            if (result.Origin is { Allowed: false, Message: { } refused })
+                errors[""] = refused.For(PortalCultures.Current);
             if (result.Dossier is { } dossier)
             {
                 await drafts.RemoveAsync(draft, ct);
@@ -112,13 +127,20 @@ public sealed class ApplicationsController(
         return (draft, definition, form);
     }
 
-    /// <summary>The seam where national-database prefill will plug in: for now, the applicant's own account.</summary>
-    private async Task<JsonObject> PrefillAsync(FormDefinition form)
+    /// <summary>The seam where national-database prefill will plug in: for now, the applicant's own account, and the values
+    /// copied from the parent dossier (<c>prefill: source.key</c>).</summary>
+    private async Task<JsonObject> PrefillAsync(FormDefinition form, JsonObject? source)
     {
         var user = await users.GetUserAsync(User);
         var values = new JsonObject();
         foreach (var field in form.Pages.SelectMany(p => p.Fields).Where(f => f.Prefill is not null))
         {
+            if (field.Prefill!.StartsWith(StartsFrom.Variable + ".", StringComparison.Ordinal))
+            {
+                if (source?[field.Prefill[(StartsFrom.Variable.Length + 1)..]] is { } copied)
+                    values[field.Id] = copied.DeepClone();
+                continue;
+            }
             var value = field.Prefill switch
             {
                 "fullName" => user?.FullName,
