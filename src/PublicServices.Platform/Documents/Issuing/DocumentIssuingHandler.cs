@@ -53,6 +53,7 @@ public sealed class DocumentIssuingHandler(
         var localNow = now.AddHours(7); // Vietnam has one time zone, UTC+7, no daylight saving.
         var code = VerificationCodes.New();
         var model = DocumentModel.FromData(request?["data"]?.AsObject(), settings, definition, definitions.CodeLists);
+        DocumentModel.NameCodes(template, model, definitions.CodeLists);
         model["agency"] = agency.NameVi;
         model["parentAgency"] = superior ?? "";
         model["place"] = agency.Place ?? "";

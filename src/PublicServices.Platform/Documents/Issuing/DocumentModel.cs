@@ -58,4 +58,18 @@ public static class DocumentModel
 
     private static object AsDateOrText(string text) =>
         text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : text;
+
+    /// <summary>Cells of table columns that name a code list print the code's Vietnamese name ("TOAN" → "Toán").</summary>
+    public static void NameCodes(DocumentTemplate template, Dictionary<string, object?> model, CodeListCatalog codeLists)
+    {
+        foreach (var table in template.Blocks.OfType<TableBlock>())
+        {
+            if (model.GetValueOrDefault(table.RowsPlaceholder) is not List<object?> rows)
+                continue;
+            foreach (var column in table.Columns.Where(c => c.CodeList is not null))
+                foreach (var row in rows.OfType<Dictionary<string, object?>>())
+                    if (row.GetValueOrDefault(column.Key) is string code && codeLists.Find(column.CodeList!)?.Find(code) is { } item)
+                        row[column.Key] = item.Name.Vi;
+        }
+    }
 }
