@@ -35,6 +35,7 @@ public static class PlatformExtensions
         services.AddSingleton<DossierCodes>();
         services.AddScoped<DossierSubmission>();
         services.AddScoped<DossierAmendment>();
+        services.AddScoped<DossierEdit>();
         services.AddScoped<DossierWithdrawal>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<DraftService>();

@@ -14,6 +14,9 @@ public enum SettingType { String, Number, Boolean, DateTime }
 /// </summary>
 public sealed partial record ProcedureSetting(string Name, SettingType Type, JsonNode Value, SourceLocation Location)
 {
+    /// <summary>The variable holding the settings in an instance and in the data rules read: <c>settings.examYear</c>.</summary>
+    public const string Variable = "settings";
+
     /// <summary>Where the current value came from: the file, or the configuration key that overrode it.</summary>
     public string? OverriddenBy { get; init; }
 

@@ -133,7 +133,7 @@ internal static class DefinitionValidator
         _ => [],
     };
 
-    public const string SettingsVariable = "settings";
+    public const string SettingsVariable = ProcedureSetting.Variable;
 
     /// <summary>
     /// <c>edits:</c> only on the start form (filled as a draft, then changed while officials have not moved on), naming the

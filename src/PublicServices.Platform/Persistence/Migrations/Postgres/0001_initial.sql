@@ -97,6 +97,7 @@ CREATE TABLE dossiers (
     "DueDate" date,
     "DeclarationVersion" character varying(64) NOT NULL,
     "DeclaredAt" timestamp with time zone NOT NULL,
+    "UniqueKey" character varying(200),
     CONSTRAINT "PK_dossiers" PRIMARY KEY ("Code")
 );
 
@@ -445,6 +446,9 @@ CREATE INDEX "IX_dossiers_ApplicantId_SubmittedAt" ON dossiers ("ApplicantId", "
 
 
 CREATE UNIQUE INDEX "IX_dossiers_InstanceId" ON dossiers ("InstanceId");
+
+
+CREATE UNIQUE INDEX "IX_dossiers_ProcedureId_UniqueKey" ON dossiers ("ProcedureId", "UniqueKey");
 
 
 CREATE INDEX "IX_drafts_ApplicantId_ProcedureId" ON drafts ("ApplicantId", "ProcedureId");

@@ -90,7 +90,8 @@ CREATE TABLE "dossiers" (
     "SubmittedAt" TEXT NOT NULL,
     "DueDate" TEXT NULL,
     "DeclarationVersion" TEXT NOT NULL,
-    "DeclaredAt" TEXT NOT NULL
+    "DeclaredAt" TEXT NOT NULL,
+    "UniqueKey" TEXT NULL
 );
 
 
@@ -422,6 +423,9 @@ CREATE INDEX "IX_dossiers_ApplicantId_SubmittedAt" ON "dossiers" ("ApplicantId",
 
 
 CREATE UNIQUE INDEX "IX_dossiers_InstanceId" ON "dossiers" ("InstanceId");
+
+
+CREATE UNIQUE INDEX "IX_dossiers_ProcedureId_UniqueKey" ON "dossiers" ("ProcedureId", "UniqueKey");
 
 
 CREATE INDEX "IX_drafts_ApplicantId_ProcedureId" ON "drafts" ("ApplicantId", "ProcedureId");
