@@ -36,6 +36,7 @@ public static class PlatformExtensions
         services.AddScoped<DossierSubmission>();
         services.AddScoped<DossierOrigins>();
         services.AddScoped<DossierAmendment>();
+        services.AddScoped<DossierEdit>();
         services.AddScoped<DossierWithdrawal>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<DraftService>();

@@ -32,18 +32,25 @@ public sealed class DossierSubmission(
         if (definitions.Latest(procedureId) is not { } definition
             || definition.Flow.Steps[definition.Flow.Start].Settings is not FormStepSettings firstForm)
             return SubmissionResult.NotFound;
+        if (ProcedureRules.WindowRefusal(firstForm, clock.GetUtcNow()) is { } closed)
+            return SubmissionResult.Refused("window", closed);
         var origin = await origins.CheckAsync(applicantId, definition, parentDossierCode, cancellationToken);
         if (!origin.Allowed)
             return new SubmissionResult(null, false, [], false) { Origin = origin };
         var form = definition.Forms[firstForm.Form];
-        // Rules may read the values copied from the parent dossier ({ var: source.x }).
-        var context = origin.Source is { } copied ? new JsonObject { [StartsFrom.Variable] = copied.DeepClone() } : null;
+        // Rules may read the procedure's settings and the values copied from the parent dossier ({ var: source.x }).
+        var context = ProcedureRules.Context(definition);
+        if (origin.Source is { } copied)
+            context[StartsFrom.Variable] = copied.DeepClone();
         var validation = validator.Validate(form, form.Pages, data, checkRules: true, context);
         if (!validation.IsValid)
             return new SubmissionResult(null, false, validation.Errors, false);
         var fileErrors = await attachments.CheckAsync(applicantId, form, validation.Values, cancellationToken);
         if (fileErrors.Count > 0)
             return new SubmissionResult(null, false, fileErrors, false);
+        var uniqueKey = ProcedureRules.UniqueKey(definition, form.Id, validation.Values, context);
+        if (uniqueKey is not null && await DuplicateAsync(definition, uniqueKey, applicantId, context, cancellationToken) is { } duplicate)
+            return duplicate;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -62,6 +69,7 @@ public sealed class DossierSubmission(
             InstanceId = started.Instance!.Id, AgencyCode = definition.Agency, IdempotencyKey = idempotencyKey,
             SubmittedAt = now.UtcDateTime, DueDate = DueDate(definition, now),
             DeclarationVersion = declaration.Version, DeclaredAt = now.UtcDateTime, ParentDossierCode = origin.Parent?.Code,
+            UniqueKey = uniqueKey,
         };
         db.Dossiers.Add(dossier);
         var attachmentIds = form.Pages.SelectMany(p => p.Fields).Where(f => f.File is not null && validation.Values[f.Id] is JsonArray)
@@ -80,6 +88,9 @@ public sealed class DossierSubmission(
             await transaction.RollbackAsync(cancellationToken);
             if (await ConcurrentTwinAsync(applicantId, idempotencyKey, cancellationToken) is { } twin)
                 return new SubmissionResult(twin, true, [], false);
+            // A parallel submission with the same key committed first: the unique index refused ours.
+            if (uniqueKey is not null && await DuplicateAsync(definition, uniqueKey, applicantId, context, cancellationToken) is { } raced)
+                return raced;
             throw;
         }
     }
@@ -100,6 +111,20 @@ public sealed class DossierSubmission(
             return null;
         }
     }
+
+    /// <summary>The refusal when a live dossier of the procedure already holds the key (its code is named to its own applicant only).</summary>
+    internal static async Task<SubmissionResult?> DuplicateAsync(AppDbContext db, WorkflowDefinition definition, string key, string applicantId,
+        JsonObject context, string? except, CancellationToken cancellationToken)
+    {
+        var holder = await db.Dossiers.AsNoTracking().Where(d => d.ProcedureId == definition.Id && d.UniqueKey == key && d.Code != except)
+            .Select(d => new { d.Code, d.ApplicantId }).FirstOrDefaultAsync(cancellationToken);
+        return holder is null
+            ? null
+            : SubmissionResult.Refused("duplicate", ProcedureRules.Duplicate(definition, context, holder.ApplicantId == applicantId ? holder.Code : null));
+    }
+
+    private Task<SubmissionResult?> DuplicateAsync(WorkflowDefinition definition, string key, string applicantId, JsonObject context, CancellationToken cancellationToken) =>
+        DuplicateAsync(db, definition, key, applicantId, context, null, cancellationToken);
 
     private Task<DossierRecord?> FindAsync(string applicantId, string key, CancellationToken cancellationToken) =>
         db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.ApplicantId == applicantId && d.IdempotencyKey == key, cancellationToken);

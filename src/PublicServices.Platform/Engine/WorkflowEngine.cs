@@ -63,6 +63,13 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
         return Apply(instance, (definition, state, now) => runner.Cancel(definition, state, actor, reason, now, result));
     }
 
+    /// <summary>
+    /// The applicant's edit of a submitted start form (<c>edits:</c>): closes every open wait (tasks leave the queues) and
+    /// continues from <paramref name="restartAt"/>, with the instance's revision check like any other call.
+    /// </summary>
+    public EngineOutcome Restart(InstanceRecord instance, IReadOnlyCollection<string> whileAt, string restartAt, JsonObject variables, string actor, string summary) =>
+        Apply(instance, (definition, state, now) => runner.Restart(definition, state, whileAt, restartAt, variables, actor, summary, now));
+
     private EngineOutcome Apply(InstanceRecord instance, Func<Workflows.Definitions.WorkflowDefinition, WorkflowState, DateTimeOffset, RunResult> call)
     {
         var definition = definitions.Get(instance.DefinitionId, instance.DefinitionVersion);
@@ -83,6 +90,11 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
         instance.UpdatedAt = at;
         instance.Revision++;
 
+        // A withdrawn or cancelled dossier no longer holds its `uniqueBy` key: the same person may apply again.
+        if (run.State.Status is InstanceStatus.Completed or InstanceStatus.Cancelled && run.State.Result is "withdrawn" or "cancelled"
+            && (db.Dossiers.Local.SingleOrDefault(d => d.InstanceId == instance.Id)
+                ?? db.Dossiers.SingleOrDefault(d => d.InstanceId == instance.Id && d.UniqueKey != null)) is { UniqueKey: not null } holder)
+            holder.UniqueKey = null;
         foreach (var closed in run.Closed)
         {
             db.Bookmarks.Remove(db.Bookmarks.Local.SingleOrDefault(b => b.Id == closed.Id)

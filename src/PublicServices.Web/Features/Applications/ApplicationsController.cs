@@ -24,7 +24,8 @@ namespace PublicServices.Web.Features.Applications;
 [Authorize]
 public sealed class ApplicationsController(
     DefinitionRegistry definitions, DraftService drafts, FormValidator validator, AttachmentService attachments,
-    DossierSubmission submission, DossierOrigins origins, UserManager<ApplicationUser> users, AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
+    DossierSubmission submission, DossierOrigins origins, UserManager<ApplicationUser> users, AppDbContext db, IStringLocalizer<SharedResource> l,
+    TimeProvider clock) : Controller
 {
     /// <param name="from">For a procedure with <c>startsFrom:</c>: the applicant's dossier it starts from (a link on that dossier's page).</param>
     [HttpGet("/procedures/{id}/start")]
@@ -32,6 +33,12 @@ public sealed class ApplicationsController(
     {
         if (definitions.Latest(id) is not { } definition || FirstForm(definition) is null)
             return NotFound();
+        // Outside the start form's window no draft is made: the catalogue says when it opens (or that it closed).
+        if (ProcedureRules.WindowRefusal(definition, clock.GetUtcNow()) is { } closed)
+        {
+            TempData["Flash"] = closed.For(PortalCultures.Current);
+            return Redirect("/");
+        }
         var origin = await origins.CheckAsync(UserId, definition, from, ct);
         switch (origin.Problem)
         {
@@ -62,8 +69,14 @@ public sealed class ApplicationsController(
         if (await LoadAsync(id, ct) is not var (draft, definition, form) || page < 1 || page > form.Pages.Count)
             return NotFound();
         var data = JsonNode.Parse(draft.DataJson)!.AsObject();
+        if (ProcedureRules.WindowRefusal(definition, clock.GetUtcNow()) is { } closed)
+        {
+            // Nothing is saved outside the window; the draft stays as it was.
+            ModelState.AddModelError("", closed.For(PortalCultures.Current));
+            return View("Page", await ModelAsync(draft, definition, form, page, data, new Dictionary<string, string> { [""] = closed.For(PortalCultures.Current) }, ct));
+        }
         var (input, uploadErrors) = await PostedForm.ReadAsync(Request.Form, form.Pages[page - 1].Fields, data, remove, uploadsReplace: false, attachments, UserId, ct);
-        var result = validator.Validate(form, [form.Pages[page - 1]], input, checkRules: false, context: new JsonObject { [form.Id] = data.DeepClone() });
+        var result = validator.Validate(form, [form.Pages[page - 1]], input, checkRules: false, context: Context(definition, form, data));
         var errors = result.Errors.Concat(uploadErrors).GroupBy(e => e.FieldId).ToDictionary(g => g.Key, g => g.First().Message.For(PortalCultures.Current));
         if (errors.Count > 0 || remove is not null || Request.Form.Files.Count > 0 && Request.Form["next"].Count == 0)
         {
@@ -156,6 +169,14 @@ public sealed class ApplicationsController(
         return values;
     }
 
+    /// <summary>What rules of the form read: its answers and the procedure's <c>settings</c>.</summary>
+    private static JsonObject Context(WorkflowDefinition definition, FormDefinition form, JsonObject values)
+    {
+        var context = ProcedureRules.Context(definition);
+        context[form.Id] = values.DeepClone();
+        return context;
+    }
+
     internal static JsonObject Merge(JsonObject data, JsonObject input)
     {
         var merged = (JsonObject)data.DeepClone();
@@ -171,7 +192,7 @@ public sealed class ApplicationsController(
             .SelectMany(f => (values[f.Id] as JsonArray)?.Select(n => Guid.TryParse(n?.ToString(), out var g) ? g : Guid.Empty) ?? [])
             .ToList();
         var uploads = await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.Id) && a.OwnerId == draft.ApplicantId).ToDictionaryAsync(a => a.Id, ct);
-        var scope = new JsonObject { [form.Id] = values.DeepClone() };
+        var scope = Context(definition, form, values);
         var hidden = form.Pages.SelectMany(p => p.Fields).Where(f => f.VisibleWhen is { } rule && !rule.IsTruthy(scope)).Select(f => f.Id).ToHashSet();
         return new FormPageModel(draft.Id, definition, form, page, values, errors, uploads, definitions.CodeLists, hidden);
     }

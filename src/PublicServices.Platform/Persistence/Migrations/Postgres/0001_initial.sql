@@ -98,6 +98,7 @@ CREATE TABLE dossiers (
     "DeclarationVersion" character varying(64) NOT NULL,
     "DeclaredAt" timestamp with time zone NOT NULL,
     "ParentDossierCode" character varying(40),
+    "UniqueKey" character varying(200),
     CONSTRAINT "PK_dossiers" PRIMARY KEY ("Code")
 );
 
@@ -450,6 +451,9 @@ CREATE UNIQUE INDEX "IX_dossiers_InstanceId" ON dossiers ("InstanceId");
 
 
 CREATE INDEX "IX_dossiers_ParentDossierCode" ON dossiers ("ParentDossierCode");
+
+
+CREATE UNIQUE INDEX "IX_dossiers_ProcedureId_UniqueKey" ON dossiers ("ProcedureId", "UniqueKey");
 
 
 CREATE INDEX "IX_drafts_ApplicantId_ProcedureId" ON drafts ("ApplicantId", "ProcedureId");

@@ -91,7 +91,8 @@ CREATE TABLE "dossiers" (
     "DueDate" TEXT NULL,
     "DeclarationVersion" TEXT NOT NULL,
     "DeclaredAt" TEXT NOT NULL,
-    "ParentDossierCode" TEXT NULL
+    "ParentDossierCode" TEXT NULL,
+    "UniqueKey" TEXT NULL
 );
 
 
@@ -427,6 +428,9 @@ CREATE UNIQUE INDEX "IX_dossiers_InstanceId" ON "dossiers" ("InstanceId");
 
 
 CREATE INDEX "IX_dossiers_ParentDossierCode" ON "dossiers" ("ParentDossierCode");
+
+
+CREATE UNIQUE INDEX "IX_dossiers_ProcedureId_UniqueKey" ON "dossiers" ("ProcedureId", "UniqueKey");
 
 
 CREATE INDEX "IX_drafts_ApplicantId_ProcedureId" ON "drafts" ("ApplicantId", "ProcedureId");
