@@ -21,6 +21,7 @@ public static class EngineHostingExtensions
         services.AddScoped<WorkflowEngine>();
         services.AddScoped<DefinitionStartup>();
         services.AddScoped<SignalBroadcaster>();
+        services.AddScoped<IBackgroundWork, ScheduledBroadcastWork>();
         services.AddWorkflowRuntime();
         var files = WorkflowFiles.Resolve(configuration, contentRoot);
         services.AddSingleton(files);
