@@ -71,6 +71,9 @@ public sealed class SignalBroadcaster(IServiceScopeFactory scopes, TimeProvider 
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // The engine looks up tracked bookmarks through DbSet.Local, which would scan every tracked entity for changes on
+            // each call (quadratic in the chunk): changes are detected once, before the chunk's save.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
             var job = await db.BatchJobs.SingleAsync(j => j.Id == jobId, cancellationToken);
             if (job.Status != BatchJobStatus.Running || (owner is not null && job.LeaseOwner != owner) || done >= maxChunks)
@@ -91,6 +94,7 @@ public sealed class SignalBroadcaster(IServiceScopeFactory scopes, TimeProvider 
                 job.FinishedAt = now;
                 job.LeaseOwner = null;
                 job.LeaseUntil = null;
+                db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(cancellationToken);
                 progress?.Report(job);
                 return job;
@@ -130,6 +134,7 @@ public sealed class SignalBroadcaster(IServiceScopeFactory scopes, TimeProvider 
             job.Processed += chunk.Count;
             try
             {
+                db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateException error) when (++failures < MaxChunkAttempts)
