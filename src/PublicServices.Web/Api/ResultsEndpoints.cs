@@ -23,9 +23,9 @@ public static class ResultsEndpoints
                             r.Scores.Select(s => new SubjectScoreDto(s.Code, s.Name.Vi, s.Name.En, s.Score)).ToList(), r.Record)),
                         { Status: ResultLookupStatus.NotPublished } => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
                             title: "Chưa công bố kết quả / Results are not published yet",
-                            extensions: new Dictionary<string, object?> { ["publishAt"] = lookup.PublishAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null, ["status"] = "not-published" }),
+                            extensions: new Dictionary<string, object?> { ["publishAt"] = lookup.PublishAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null, ["result"] = "not-published" }),
                         _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
-                            title: "Không có kết quả cho số báo danh này / No result for this candidate number", extensions: new Dictionary<string, object?> { ["status"] = "not-found" }),
+                            title: "Không có kết quả cho số báo danh này / No result for this candidate number", extensions: new Dictionary<string, object?> { ["result"] = "not-found" }),
                     };
                 })
             .AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Results).WithTags("Results");
