@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PublicServices.Cli.Database;
 using PublicServices.Cli.Engine;
+using PublicServices.Cli.Results;
 using PublicServices.Cli.Users;
 using PublicServices.Cli.Workflows;
 
@@ -10,4 +11,6 @@ root.Subcommands.Add(DatabaseCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(SignalCommand.Create());
+root.Subcommands.Add(ResultsCommands.Scores());
+root.Subcommands.Add(ResultsCommands.Results());
 return await root.Parse(args).InvokeAsync();

@@ -14,6 +14,7 @@ using PublicServices.Platform.Notifications;
 using PublicServices.Platform.Payments;
 using PublicServices.Platform.Payments.Sandbox;
 using PublicServices.Platform.Persistence;
+using PublicServices.Platform.Results;
 using PublicServices.Platform.Statistics;
 using PublicServices.Platform.Storage;
 
@@ -123,6 +124,11 @@ public static class PlatformExtensions
         services.AddScoped<IBackgroundWork>(provider => provider.GetRequiredService<PaymentMopUpWork>());
         services.AddScoped<IBackgroundWork>(provider => provider.GetRequiredService<TaskEscalationWork>());
         services.AddScoped<DossierStatistics>();
+        services.AddSingleton<ExamSubjects>();
+        services.AddScoped<ScoreImport>();
+        services.AddScoped<ResultPublication>();
+        services.AddScoped<ExamResults>();
+        services.AddSingleton(new ResultsCache(configuration.GetValue("Results:CacheEntries", 200_000)));
         services.AddScoped<StatisticsUnits>();
         services.AddScoped(provider => new FormValidator(provider.GetRequiredService<DefinitionRegistry>().CodeLists, provider.GetRequiredService<TimeProvider>()));
         return services;

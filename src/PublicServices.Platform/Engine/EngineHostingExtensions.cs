@@ -24,6 +24,7 @@ public static class EngineHostingExtensions
         // DefinitionStartup reads procedure settings' overrides (Workflows:Settings:…); a host registers its own configuration first.
         services.TryAddSingleton(configuration);
         services.AddScoped<SignalBroadcaster>();
+        services.AddScoped<IBackgroundWork, ScheduledBroadcastWork>();
         services.AddWorkflowRuntime();
         var files = WorkflowFiles.Resolve(configuration, contentRoot);
         services.AddSingleton(files);

@@ -15,7 +15,8 @@ public sealed class WorkflowRunner(IActivityResolver activities)
     /// <summary>Steps one call may execute before the run is stopped as a loop (an incident, not a hung worker).</summary>
     public const int MaxStepsPerCall = 1000;
 
-    public RunResult Start(WorkflowDefinition definition, Guid instanceId, JsonObject? input, string actor, DateTimeOffset now)
+    public RunResult Start(WorkflowDefinition definition, Guid instanceId, JsonObject? input, string actor, DateTimeOffset now,
+        ISequenceSource? sequences = null)
     {
         var state = new WorkflowState
         {
@@ -28,12 +29,12 @@ public sealed class WorkflowRunner(IActivityResolver activities)
         // The settings as they are now stay with the instance: a later override applies to new instances only.
         if (definition.Settings.Count > 0)
             state.Variables[DefinitionValidator.SettingsVariable] = definition.SettingValues();
-        var run = new Run(definition, state, actor, now, activities);
+        var run = new Run(definition, state, actor, now, activities, sequences);
         run.Journal(definition.Flow.Start, JournalEvents.Started, null, $"{definition.Id} v{definition.Version}");
         return run.Continue([definition.Flow.Start]);
     }
 
-    public RunResult Resume(WorkflowDefinition definition, WorkflowState state, Stimulus stimulus, DateTimeOffset now)
+    public RunResult Resume(WorkflowDefinition definition, WorkflowState state, Stimulus stimulus, DateTimeOffset now, ISequenceSource? sequences = null)
     {
         if (state.Status != InstanceStatus.Waiting)
             return Refuse(state, RefusalReason.InstanceNotWaiting,
@@ -53,13 +54,13 @@ public sealed class WorkflowRunner(IActivityResolver activities)
 
         state = state.Clone();
         state.Status = InstanceStatus.Running;
-        var run = new Run(definition, state, stimulus.Actor, now, activities);
+        var run = new Run(definition, state, stimulus.Actor, now, activities, sequences);
         run.Close(bookmark);
         return run.ResumeStep(step, activity, bookmark, stimulus);
     }
 
     /// <summary>Runs the faulted step again (an administrator's retry of an incident).</summary>
-    public RunResult Retry(WorkflowDefinition definition, WorkflowState state, string actor, DateTimeOffset now)
+    public RunResult Retry(WorkflowDefinition definition, WorkflowState state, string actor, DateTimeOffset now, ISequenceSource? sequences = null)
     {
         if (state.Status != InstanceStatus.Faulted || state.Fault is null)
             return Refuse(state, RefusalReason.NotFaulted, "Hồ sơ không ở trạng thái lỗi / The instance has no fault to retry.");
@@ -67,7 +68,7 @@ public sealed class WorkflowRunner(IActivityResolver activities)
         state = state.Clone();
         state.Fault = null;
         state.Status = InstanceStatus.Running;
-        var run = new Run(definition, state, actor, now, activities);
+        var run = new Run(definition, state, actor, now, activities, sequences);
         run.Journal(stepId, JournalEvents.Retried, null, null);
         return run.Continue([stepId]);
     }
@@ -94,7 +95,7 @@ public sealed class WorkflowRunner(IActivityResolver activities)
     /// says who and why, and the run goes on as if <paramref name="restartAt"/> had just been reached.
     /// </summary>
     public RunResult Restart(WorkflowDefinition definition, WorkflowState state, IReadOnlyCollection<string> whileAt, string restartAt,
-        JsonObject variables, string actor, string summary, DateTimeOffset now)
+        JsonObject variables, string actor, string summary, DateTimeOffset now, ISequenceSource? sequences = null)
     {
         if (state.Status != InstanceStatus.Waiting)
             return Refuse(state, RefusalReason.InstanceNotWaiting,
@@ -106,7 +107,7 @@ public sealed class WorkflowRunner(IActivityResolver activities)
             throw new ArgumentException($"No step '{restartAt}' in {definition.Id} v{definition.Version}.", nameof(restartAt));
         state = state.Clone();
         state.Status = InstanceStatus.Running;
-        var run = new Run(definition, state, actor, now, activities);
+        var run = new Run(definition, state, actor, now, activities, sequences);
         foreach (var bookmark in state.Bookmarks.ToList())
             run.Close(bookmark);
         state.JoinArrivals.Clear();

@@ -328,6 +328,7 @@ internal sealed partial class DefinitionParser
             var node = settings[JsonNamingPolicy.CamelCase.ConvertName(property.Name)];
             var rules = property.PropertyType == typeof(JsonLogicRule) ? [node]
                 : property.PropertyType == typeof(IReadOnlyDictionary<string, JsonLogicRule>) && node is JsonObject map ? map.Select(p => p.Value).ToArray()
+                : property.PropertyType == typeof(WaitDataSettings) && node is JsonObject data ? [data["dataset"], data["key"]]
                 : [];
             foreach (var rule in rules.Where(r => r is not null || property.PropertyType == typeof(JsonLogicRule)))
                 try

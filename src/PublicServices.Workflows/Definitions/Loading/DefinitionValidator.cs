@@ -25,6 +25,9 @@ internal static class DefinitionValidator
             if (step.Settings is DocumentStepSettings { SignedBy: { } signer } && definition.Flow.Steps.GetValueOrDefault(signer)?.Settings is not TaskStepSettings)
                 errors.Add(new DefinitionError(step.Location,
                     $"'signedBy: {signer}' không phải bước 'task' / 'signedBy: {signer}' is not a task step: name the officials' step whose decision is signed."));
+            if (step.Settings is WaitStepSettings { Data: not null, Signal: null })
+                errors.Add(new DefinitionError(step.Location,
+                    $"'data' chỉ dùng khi chờ tín hiệu / Step '{step.Id}': `data:` is received with a signal: add `signal:` (it cannot come with a time)."));
             foreach (var rule in Rules(step.Settings))
                 CheckVariables(rule, definition, step.Location, errors);
             if (step.Settings is FormStepSettings { Edits: { } edits })
@@ -133,7 +136,8 @@ internal static class DefinitionValidator
         SetStepSettings s => s.Variables.Values,
         DocumentStepSettings d => d.Data.Values.Concat(new[] { d.Issuer, d.Replaces }.OfType<JsonLogicRule>()),
         TaskStepSettings { Unit: { } unit } => [unit],
-        WaitStepSettings w => new[] { w.Key, w.Until }.OfType<JsonLogicRule>(),
+        WaitStepSettings w => new[] { w.Key, w.Until, w.Data?.Dataset, w.Data?.Key }.OfType<JsonLogicRule>(),
+        NumberStepSettings n => [n.Sequence, n.Format],
         _ => [],
     };
 

@@ -73,6 +73,9 @@ CREATE TABLE batch_jobs (
     "StartedAt" timestamp with time zone NOT NULL,
     "FinishedAt" timestamp with time zone,
     "LastError" text,
+    "StartAt" timestamp with time zone,
+    "LeaseOwner" character varying(64),
+    "LeaseUntil" timestamp with time zone,
     CONSTRAINT "PK_batch_jobs" PRIMARY KEY ("Id")
 );
 
@@ -82,6 +85,30 @@ CREATE TABLE "DataProtectionKeys" (
     "FriendlyName" text,
     "Xml" text,
     CONSTRAINT "PK_DataProtectionKeys" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE dataset_imports (
+    "Id" uuid NOT NULL,
+    "Dataset" character varying(64) NOT NULL,
+    "FileSha256" character varying(64) NOT NULL,
+    "FileName" character varying(256) NOT NULL,
+    "Status" character varying(16) NOT NULL,
+    "LastLine" bigint NOT NULL,
+    "Records" bigint NOT NULL,
+    "TotalRecords" bigint NOT NULL,
+    "StartedAt" timestamp with time zone NOT NULL,
+    "UpdatedAt" timestamp with time zone NOT NULL,
+    "FinishedAt" timestamp with time zone,
+    CONSTRAINT "PK_dataset_imports" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE dataset_records (
+    "Dataset" character varying(64) NOT NULL,
+    "Key" character varying(64) NOT NULL,
+    "DataJson" text NOT NULL,
+    CONSTRAINT "PK_dataset_records" PRIMARY KEY ("Dataset", "Key")
 );
 
 
@@ -286,6 +313,8 @@ CREATE TABLE workflow_bookmarks (
     "RemindAt" timestamp with time zone,
     "RemindedAt" timestamp with time zone,
     "CreatedAt" timestamp with time zone NOT NULL,
+    "Dataset" character varying(64),
+    "DataKey" character varying(64),
     CONSTRAINT "PK_workflow_bookmarks" PRIMARY KEY ("Id")
 );
 
@@ -439,6 +468,12 @@ CREATE INDEX "IX_audit_log_Target_Id" ON audit_log ("Target", "Id");
 
 
 CREATE INDEX "IX_audit_log_UserId_Id" ON audit_log ("UserId", "Id");
+
+
+CREATE INDEX "IX_batch_jobs_Status_StartAt" ON batch_jobs ("Status", "StartAt");
+
+
+CREATE UNIQUE INDEX "IX_dataset_imports_Dataset_FileSha256" ON dataset_imports ("Dataset", "FileSha256");
 
 
 CREATE UNIQUE INDEX "IX_dossiers_ApplicantId_IdempotencyKey" ON dossiers ("ApplicantId", "IdempotencyKey");
