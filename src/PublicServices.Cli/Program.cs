@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PublicServices.Cli.Database;
 using PublicServices.Cli.Engine;
+using PublicServices.Cli.Units;
 using PublicServices.Cli.Users;
 using PublicServices.Cli.Workflows;
 
@@ -10,4 +11,5 @@ root.Subcommands.Add(DatabaseCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(SignalCommand.Create());
+root.Subcommands.Add(UnitsCommand.Create());
 return await root.Parse(args).InvokeAsync();
