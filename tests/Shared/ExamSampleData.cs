@@ -33,10 +33,10 @@ internal static class ExamSampleData
         ["holderName"] = "Nguyễn Thị Hồng Nhung",
         ["dateOfBirth"] = new DateOnly(2009, 3, 15),
         ["council"] = "Sở GD&ĐT Hà Nội",
-        ["scores"] = new List<Dictionary<string, object?>>
+        ["scores"] = new List<object?> // as the issuing handler builds rows from JSON
         {
-            Score("Toán", "7,50", ""),
-            Score("Ngữ văn", "6,75", "Phúc khảo"),
+            Score("TOAN", "7,50", ""),
+            Score("VAN", "6,75", "Phúc khảo"), // codes of exam-subjects print as names (the column names the list)
             Score("Vật lí", "8,25", ""),
             Score("Tiếng Anh", "10,00", "Miễn thi"),
         },

@@ -1,4 +1,7 @@
 using PublicServices.Platform.Documents;
+using PublicServices.Platform.Documents.Issuing;
+using PublicServices.Workflows.CodeLists;
+using PublicServices.Workflows.Definitions.Loading;
 using PublicServices.Tests;
 
 namespace PublicServices.Platform.Tests.Documents;
@@ -34,7 +37,7 @@ public sealed class ExamTemplatesTests
     [Fact]
     public void The_result_certificate_prints_the_score_table_the_graduation_score_and_the_result()
     {
-        var text = RenderOnOnePage("exam-result-certificate", ExamSampleData.ExamResultCertificate());
+        var text = RenderOnOnePage("exam-result-certificate", Named("exam-result-certificate", ExamSampleData.ExamResultCertificate()));
 
         AssertPrints(text,
             "SỞ GIÁO DỤC VÀ ĐÀO TẠO HÀ NỘI", "Số: 8801/2027/GCNKQ", "Hà Nội, ngày 16 tháng 07 năm 2027",
@@ -69,13 +72,22 @@ public sealed class ExamTemplatesTests
     [InlineData("exam-result-certificate")]
     public void The_sample_image_is_written(string id)
     {
-        var model = id == "admission-notice" ? ExamSampleData.AdmissionNotice() : ExamSampleData.ExamResultCertificate();
+        var model = id == "admission-notice" ? ExamSampleData.AdmissionNotice() : Named(id, ExamSampleData.ExamResultCertificate());
         var pdf = DocumentSamples.Renderer.Render(catalog.Get(id), model);
         var target = RepoPaths.InRepo("docs", "images", id + "-sample.png");
 
         Poppler.FirstPageToPng(pdf, 60, target);
 
         Assert.True(new FileInfo(target).Length > 10_000);
+    }
+
+    /// <summary>Subject codes in the table made names, as the issuing handler does with the repository's code lists.</summary>
+    private Dictionary<string, object?> Named(string id, Dictionary<string, object?> model)
+    {
+        var errors = new List<DefinitionError>();
+        DocumentModel.NameCodes(catalog.Get(id), model, CodeListCatalog.LoadDirectory(RepoPaths.InRepo("workflows", "codelists"), errors));
+        Assert.Empty(errors);
+        return model;
     }
 
     private string RenderOnOnePage(string id, Dictionary<string, object?> model)
