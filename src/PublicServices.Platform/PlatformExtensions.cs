@@ -32,6 +32,7 @@ public static class PlatformExtensions
         services.AddScoped<OfficialAccounts>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<UnitImport>();
         services.AddEngineHosting(configuration, contentRoot);
         services.AddSingleton<DossierCodes>();
         services.AddScoped<DossierSubmission>();
