@@ -18,7 +18,10 @@ internal static class ExamSampleData
         ["council"] = "Sở GD&ĐT Hà Nội",
         ["examSite"] = "Trường THPT Chu Văn An, 10 Thụy Khuê, Hà Nội",
         ["room"] = "Phòng 006",
-        ["subjects"] = "Toán, Ngữ văn, Vật lí, Tiếng Anh",
+        ["papers"] = new List<object?>
+        {
+            Paper("TOAN", "Bắt buộc"), Paper("VAN", "Bắt buộc"), Paper("LI", "Tự chọn"), Paper("N1", "Tự chọn"),
+        },
         ["timetable"] = "10/6/2027, 14:00: làm thủ tục dự thi\n"
             + "11/6/2027: sáng Ngữ văn, chiều Toán\n"
             + "12/6/2027, sáng: hai môn tự chọn",
@@ -49,6 +52,8 @@ internal static class ExamSampleData
         ["signerTitle"] = "KT. Giám đốc\nPhó Giám đốc",
         ["signerName"] = "Phan Thị Lãnh",
     };
+
+    private static Dictionary<string, object?> Paper(string subject, string kind) => new() { ["subject"] = subject, ["kind"] = kind };
 
     /// <summary>What the issuer fills itself for a document of the Hà Nội department.</summary>
     private static Dictionary<string, object?> Issued(string number, string code, DateTime issuedAt) => new()

@@ -18,7 +18,7 @@ public sealed class ExamTemplatesTests
     [Fact]
     public void The_admission_notice_prints_the_candidate_number_the_room_and_the_subjects()
     {
-        var text = RenderOnOnePage("admission-notice", ExamSampleData.AdmissionNotice());
+        var text = RenderOnOnePage("admission-notice", Named("admission-notice", ExamSampleData.AdmissionNotice()));
 
         AssertPrints(text,
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "SỞ GIÁO DỤC VÀ ĐÀO TẠO HÀ NỘI",
@@ -27,7 +27,7 @@ public sealed class ExamTemplatesTests
             "Họ và tên thí sinh: Nguyễn Thị Hồng Nhung", "Ngày sinh, giới tính: 15/03/2009 – Nữ", "Số CCCD: 001309012345",
             "Hội đồng thi: Sở GD&ĐT Hà Nội",
             "Điểm thi: Trường THPT Chu Văn An, 10 Thụy Khuê, Hà Nội", "Phòng thi: Phòng 006",
-            "Bài thi đăng ký: Toán, Ngữ văn, Vật lí, Tiếng Anh",
+            "Bài thi/Môn thi đăng ký", "1 Toán Bắt buộc", "2 Ngữ văn Bắt buộc", "3 Vật lí Tự chọn", "4 Tiếng Anh Tự chọn",
             "Lịch thi: 10/6/2027, 14:00: làm thủ tục dự thi", "11/6/2027: sáng Ngữ văn, chiều Toán", "12/6/2027, sáng: hai môn tự chọn",
             "Lưu ý thí sinh:", "mang theo Giấy báo dự thi và Căn cước công dân", "Không mang vào phòng thi điện thoại, thiết bị thu phát",
             "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "(Đã ký số)", "Phan Thị Lãnh", "Mã tra cứu: D7QK-4MZP",
@@ -53,7 +53,7 @@ public sealed class ExamTemplatesTests
     }
 
     [Theory]
-    [InlineData("admission-notice", "GBDT", "examYear candidateNumber holderName dateOfBirth gender cccd council examSite room subjects timetable signerTitle signerName")]
+    [InlineData("admission-notice", "GBDT", "examYear candidateNumber holderName dateOfBirth gender cccd council examSite room papers timetable signerTitle signerName")]
     [InlineData("exam-result-certificate", "GCNKQ", "examYear candidateNumber holderName dateOfBirth council scores priorityArea priorityGroup record graduationScore result remarkNote signerTitle signerName")]
     public void A_workflow_binds_exactly_the_placeholders_listed_in_the_templates_header(string id, string suffix, string bound)
     {
@@ -72,7 +72,7 @@ public sealed class ExamTemplatesTests
     [InlineData("exam-result-certificate")]
     public void The_sample_image_is_written(string id)
     {
-        var model = id == "admission-notice" ? ExamSampleData.AdmissionNotice() : Named(id, ExamSampleData.ExamResultCertificate());
+        var model = Named(id, id == "admission-notice" ? ExamSampleData.AdmissionNotice() : ExamSampleData.ExamResultCertificate());
         var pdf = DocumentSamples.Renderer.Render(catalog.Get(id), model);
         var target = RepoPaths.InRepo("docs", "images", id + "-sample.png");
 
