@@ -132,7 +132,8 @@ public abstract class ExamScenario(ExamPortalFactory portal)
     /// <summary>The council sends `registration-locked` for the exam year, as `publicservices signal send` does.</summary>
     protected async Task LockAsync(int year = 2027)
     {
-        var broadcaster = Portal.Services.GetRequiredService<SignalBroadcaster>();
+        using var scope = Portal.Services.CreateScope();
+        var broadcaster = scope.ServiceProvider.GetRequiredService<SignalBroadcaster>();
         var job = await broadcaster.StartAsync("registration-locked", year.ToString(), CancellationToken.None);
         await broadcaster.RunAsync(job, 100, null, CancellationToken.None);
         await DrainAsync();

@@ -52,7 +52,7 @@ public sealed class DocumentIssuingHandler(
         var now = clock.GetUtcNow().UtcDateTime;
         var localNow = now.AddHours(7); // Vietnam has one time zone, UTC+7, no daylight saving.
         var code = VerificationCodes.New();
-        var model = DocumentModel.FromData(request?["data"]?.AsObject(), settings, definition, definitions.CodeLists);
+        var model = DocumentModel.FromData(request?["data"]?.AsObject(), settings, definition, definitions.CodeLists, definitions.Latest);
         DocumentModel.NameCodes(template, model, definitions.CodeLists);
         model["agency"] = agency.NameVi;
         model["parentAgency"] = superior ?? "";
