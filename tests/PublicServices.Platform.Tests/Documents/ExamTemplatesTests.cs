@@ -29,7 +29,7 @@ public sealed class ExamTemplatesTests
             "Điểm thi: Trường THPT Chu Văn An, 10 Thụy Khuê, Hà Nội", "Phòng thi: Phòng 006",
             "Bài thi/Môn thi đăng ký", "1 Toán Bắt buộc", "2 Ngữ văn Bắt buộc", "3 Vật lí Tự chọn", "4 Tiếng Anh Tự chọn",
             "Lịch thi: 10/6/2027, 14:00: làm thủ tục dự thi", "11/6/2027: sáng Ngữ văn, chiều Toán", "12/6/2027, sáng: hai môn tự chọn",
-            "Lưu ý thí sinh:", "mang theo Giấy báo dự thi và Căn cước công dân", "Không mang vào phòng thi điện thoại, thiết bị thu phát",
+            "Lưu ý: mang theo Giấy báo dự thi và Căn cước công dân", "không mang điện thoại, thiết bị thu phát vào phòng thi",
             "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "(Đã ký số)", "Phan Thị Lãnh", "Mã tra cứu: D7QK-4MZP",
             "Tra cứu văn bản tại https://dichvucong.demo.gov.vn/verify/D7QK-4MZP", "Trang 1/1");
     }
@@ -74,7 +74,10 @@ public sealed class ExamTemplatesTests
     {
         var model = Named(id, id == "admission-notice" ? ExamSampleData.AdmissionNotice() : ExamSampleData.ExamResultCertificate());
         var pdf = DocumentSamples.Renderer.Render(catalog.Get(id), model);
-        var target = RepoPaths.InRepo("docs", "images", id + "-sample.png");
+        // The documentation's image is refreshed on request only (as the browser screenshots): a test run leaves the repository alone.
+        var target = Environment.GetEnvironmentVariable("PUBLICSERVICES_SCREENSHOTS") == "1"
+            ? RepoPaths.InRepo("docs", "images", id + "-sample.png")
+            : Path.Combine(Path.GetTempPath(), $"{id}-{Guid.NewGuid():N}.png");
 
         Poppler.FirstPageToPng(pdf, 60, target);
 
