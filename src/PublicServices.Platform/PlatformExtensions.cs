@@ -14,6 +14,7 @@ using PublicServices.Platform.Notifications;
 using PublicServices.Platform.Payments;
 using PublicServices.Platform.Payments.Sandbox;
 using PublicServices.Platform.Persistence;
+using PublicServices.Platform.Results;
 using PublicServices.Platform.Statistics;
 using PublicServices.Platform.Storage;
 
@@ -31,11 +32,14 @@ public static class PlatformExtensions
         services.AddScoped<OfficialAccounts>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<UnitImport>();
         services.AddEngineHosting(configuration, contentRoot);
         services.AddSingleton<DossierCodes>();
         services.AddScoped<DossierSubmission>();
         services.AddSingleton<SubmissionWriter>();
+        services.AddScoped<DossierOrigins>();
         services.AddScoped<DossierAmendment>();
+        services.AddScoped<DossierEdit>();
         services.AddScoped<DossierWithdrawal>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<DraftService>();
@@ -122,6 +126,11 @@ public static class PlatformExtensions
         services.AddScoped<IBackgroundWork>(provider => provider.GetRequiredService<PaymentMopUpWork>());
         services.AddScoped<IBackgroundWork>(provider => provider.GetRequiredService<TaskEscalationWork>());
         services.AddScoped<DossierStatistics>();
+        services.AddSingleton<ExamSubjects>();
+        services.AddScoped<ScoreImport>();
+        services.AddScoped<ResultPublication>();
+        services.AddScoped<ExamResults>();
+        services.AddSingleton(new ResultsCache(configuration.GetValue("Results:CacheEntries", 200_000)));
         services.AddScoped<StatisticsUnits>();
         services.AddScoped(provider => new FormValidator(provider.GetRequiredService<DefinitionRegistry>().CodeLists, provider.GetRequiredService<TimeProvider>()));
         return services;

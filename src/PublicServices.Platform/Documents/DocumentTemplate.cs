@@ -45,7 +45,8 @@ public sealed record FieldRow(string Label, string Value);
 
 public sealed record FieldsBlock(IReadOnlyList<FieldRow> Rows, double LabelWidthPercent) : DocumentBlock;
 
-public sealed record TableColumn(string Header, string Key, double WidthPercent, TextAlign Align);
+/// <summary>A column of a table; with <see cref="CodeList"/>, a cell holding a code of that list prints the code's Vietnamese name.</summary>
+public sealed record TableColumn(string Header, string Key, double WidthPercent, TextAlign Align, string? CodeList = null);
 
 /// <summary>Rows from a list placeholder (a list of dictionaries); the header repeats on every page.</summary>
 public sealed record TableBlock(string RowsPlaceholder, IReadOnlyList<TableColumn> Columns) : DocumentBlock;

@@ -243,14 +243,14 @@ public sealed partial class DocumentTemplateCatalog(IReadOnlyDictionary<string, 
                     foreach (var item in sequence)
                         if (item is YamlMappingNode column)
                         {
-                            CheckKeys(column, ["header", "key", "width", "align"], "table column");
+                            CheckKeys(column, ["header", "key", "width", "align", "codeList"], "table column");
                             var header = Text(column, "header");
                             var key = Scalar(column, "key");
                             var width = Number(column, "width", 1, 100);
                             if (header is null || key is null || width is null)
                                 Error(column, "Mỗi cột cần 'header', 'key' và 'width' (%) / Each column needs 'header', 'key' and 'width' (%).");
                             else
-                                columns.Add(new TableColumn(header, key, width.Value, Align(column, "align", TextAlign.Left)));
+                                columns.Add(new TableColumn(header, key, width.Value, Align(column, "align", TextAlign.Left), Scalar(column, "codeList")));
                         }
                         else
                             Error(item, "Mỗi cột là ánh xạ / Each column is a mapping { header, key, width }.");

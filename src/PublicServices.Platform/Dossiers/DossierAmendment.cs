@@ -47,12 +47,19 @@ public sealed class DossierAmendment(
         var merged = (JsonObject?)state.Variables[request.Form.Id]?.DeepClone() ?? [];
         foreach (var field in request.Fields.Where(f => changes.ContainsKey(f.Id)))
             merged[field.Id] = changes[field.Id]?.DeepClone();
-        var validation = validator.Validate(request.Form, request.Form.Pages, merged, checkRules: true);
+        var definition = definitions.Get(instance.DefinitionId, instance.DefinitionVersion);
+        var validation = validator.Validate(request.Form, request.Form.Pages, merged, checkRules: true, ProcedureRules.Context(definition, state.Variables));
         errors.AddRange(validation.Errors);
         if (errors.Count == 0)
             errors.AddRange(await attachments.CheckAsync(applicantId, request.Form, validation.Values, cancellationToken, dossier.Code));
+        // A correction that changes the `uniqueBy` key is checked like a submission (the index refuses a race at save).
+        var key = errors.Count == 0 ? ProcedureRules.UniqueKey(definition, request.Form.Id, validation.Values, ProcedureRules.Context(definition, state.Variables)) : dossier.UniqueKey;
+        if (key is not null && key != dossier.UniqueKey
+            && await DossierSubmission.DuplicateAsync(db, definition, key, applicantId, ProcedureRules.Context(definition, state.Variables), dossier.Code, cancellationToken) is { Refusal: { } taken })
+            errors.Add(new FieldError("", taken));
         if (errors.Count > 0)
             return new AmendmentResult(false, false, errors, null);
+        dossier.UniqueKey = key;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var waitingSince = await db.Bookmarks.AsNoTracking().Where(b => b.Id == request.BookmarkId).Select(b => b.CreatedAt).SingleAsync(cancellationToken);

@@ -39,7 +39,7 @@ public sealed class DossierQueries(AppDbContext db, DefinitionRegistry definitio
         var state = WorkflowStateJson.Deserialize(instance.StateJson);
         var journal = await db.Journal.AsNoTracking().Where(j => j.InstanceId == instance.Id).OrderBy(j => j.Id).ToListAsync(cancellationToken);
         var open = state.Bookmarks.Select(b => new OpenStep(b.StepId, b.Kind, (definition.Flow.Steps[b.StepId].Title ?? definition.Title))).ToList();
-        var timeline = journal.Where(j => j.Event is JournalEvents.Completed or JournalEvents.Ended or JournalEvents.Cancelled)
+        var timeline = journal.Where(j => j.Event is JournalEvents.Completed or JournalEvents.Ended or JournalEvents.Cancelled or JournalEvents.Edited)
             .Select(j => new TimelineEntry(j.At, j.StepId, definition.Flow.Steps.GetValueOrDefault(j.StepId)?.Title, j.Event, j.Outcome, j.Summary))
             .ToList();
         var messages = await db.Notifications.AsNoTracking().Where(n => n.DossierCode == code && n.RecipientId == applicantId && n.Channel == "in-app")

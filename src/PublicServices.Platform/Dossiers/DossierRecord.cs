@@ -20,4 +20,10 @@ public sealed class DossierRecord
     /// its text — a hash of the exact words shown — and when it was accepted.</summary>
     public required string DeclarationVersion { get; init; }
     public DateTime DeclaredAt { get; init; }
+    /// <summary>The applicant's dossier this one was started from (a re-marking from the exam registration), when the
+    /// procedure declares <c>startsFrom:</c>.</summary>
+    public string? ParentDossierCode { get; init; }
+    /// <summary>The procedure's <c>uniqueBy</c> key of this dossier while it is live (null when the procedure has none, and once
+    /// the dossier is withdrawn or cancelled): a unique index on (procedure, key) refuses a second live dossier, even under races.</summary>
+    public string? UniqueKey { get; set; }
 }

@@ -22,10 +22,12 @@ namespace PublicServices.Platform.Dossiers;
 /// </summary>
 public sealed class DossierSubmission(
     AppDbContext db, DefinitionRegistry definitions, SubmissionWriter writer, FormValidator validator,
-    AttachmentService attachments, IWorkingCalendar calendar, TimeProvider clock, ILogger<DossierSubmission> logger)
+    AttachmentService attachments, DossierOrigins origins, IWorkingCalendar calendar, TimeProvider clock, ILogger<DossierSubmission> logger)
 {
+    /// <param name="parentDossierCode">For a procedure with <c>startsFrom:</c>: the applicant's dossier it starts from
+    /// (checked here; its copied values go into the instance's variables under <c>source</c>).</param>
     public async Task<SubmissionResult> SubmitAsync(string applicantId, string procedureId, JsonObject data, string idempotencyKey,
-        Declaration declaration, CancellationToken cancellationToken)
+        Declaration declaration, CancellationToken cancellationToken, string? parentDossierCode = null)
     {
         // Checks first; the earlier dossier of a repeated key is looked up only when a check refuses (a retry whose
         // files are already claimed, a form that changed since) — a new, valid application costs no read here, and
@@ -35,22 +37,37 @@ public sealed class DossierSubmission(
         if (definitions.Latest(procedureId) is not { } definition
             || definition.Flow.Steps[definition.Flow.Start].Settings is not FormStepSettings firstForm)
             return await Refuse(SubmissionResult.NotFound);
+        if (ProcedureRules.WindowRefusal(firstForm, clock.GetUtcNow()) is { } closed)
+            return await Refuse(SubmissionResult.Refused("window", closed));
+        var origin = await origins.CheckAsync(applicantId, definition, parentDossierCode, cancellationToken);
+        if (!origin.Allowed)
+            return await Refuse(new SubmissionResult(null, false, [], false) { Origin = origin });
         var form = definition.Forms[firstForm.Form];
-        var validation = validator.Validate(form, form.Pages, data, checkRules: true);
+        // Rules may read the procedure's settings and the values copied from the parent dossier ({ var: source.x }).
+        var context = ProcedureRules.Context(definition);
+        if (origin.Source is { } copied)
+            context[StartsFrom.Variable] = copied.DeepClone();
+        var validation = validator.Validate(form, form.Pages, data, checkRules: true, context);
         if (!validation.IsValid)
             return await Refuse(new SubmissionResult(null, false, validation.Errors, false));
         var fileErrors = await attachments.CheckAsync(applicantId, form, validation.Values, cancellationToken);
         if (fileErrors.Count > 0)
             return await Refuse(new SubmissionResult(null, false, fileErrors, false));
+        var uniqueKey = ProcedureRules.UniqueKey(definition, form.Id, validation.Values, context);
+        // A retry of a submitted application finds its own dossier holding the key: Refuse answers with that dossier.
+        if (uniqueKey is not null && await DuplicateAsync(definition, uniqueKey, applicantId, context, cancellationToken) is { } duplicate)
+            return await Refuse(duplicate);
 
         var now = clock.GetUtcNow();
         var attachmentIds = form.Pages.SelectMany(p => p.Fields).Where(f => f.File is not null && validation.Values[f.Id] is JsonArray)
             .SelectMany(f => validation.Values[f.Id]!.AsArray().Select(n => Guid.Parse(n!.ToString())))
             .ToList();
-        var (dossier, already) = await writer.WriteAsync(
-            new SubmissionDraft(definition, applicantId, idempotencyKey, validation.Values, attachmentIds, declaration, now, DueDate(definition, now)),
+        return await writer.WriteAsync(
+            new SubmissionDraft(definition, applicantId, idempotencyKey, validation.Values, attachmentIds, declaration, now, DueDate(definition, now))
+            {
+                Source = origin.Source, ParentDossierCode = origin.Parent?.Code, UniqueKey = uniqueKey, RulesContext = context,
+            },
             cancellationToken);
-        return new SubmissionResult(dossier, already, [], false);
     }
 
     private DateOnly? DueDate(WorkflowDefinition definition, DateTimeOffset now)
@@ -69,6 +86,20 @@ public sealed class DossierSubmission(
             return null;
         }
     }
+
+    /// <summary>The refusal when a live dossier of the procedure already holds the key (its code is named to its own applicant only).</summary>
+    internal static async Task<SubmissionResult?> DuplicateAsync(AppDbContext db, WorkflowDefinition definition, string key, string applicantId,
+        JsonObject context, string? except, CancellationToken cancellationToken)
+    {
+        var holder = await db.Dossiers.AsNoTracking().Where(d => d.ProcedureId == definition.Id && d.UniqueKey == key && d.Code != except)
+            .Select(d => new { d.Code, d.ApplicantId }).FirstOrDefaultAsync(cancellationToken);
+        return holder is null
+            ? null
+            : SubmissionResult.Refused("duplicate", ProcedureRules.Duplicate(definition, context, holder.ApplicantId == applicantId ? holder.Code : null));
+    }
+
+    private Task<SubmissionResult?> DuplicateAsync(WorkflowDefinition definition, string key, string applicantId, JsonObject context, CancellationToken cancellationToken) =>
+        DuplicateAsync(db, definition, key, applicantId, context, null, cancellationToken);
 
     private Task<DossierRecord?> FindAsync(string applicantId, string key, CancellationToken cancellationToken) =>
         FindAsync(db, applicantId, key, cancellationToken);

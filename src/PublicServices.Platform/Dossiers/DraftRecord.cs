@@ -14,4 +14,6 @@ public sealed class DraftRecord
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
+    /// <summary>The dossier the application is started from (procedures with <c>startsFrom:</c>); carried to the submission.</summary>
+    public string? ParentDossierCode { get; init; }
 }

@@ -13,5 +13,6 @@ internal sealed class DraftRecordConfiguration : IEntityTypeConfiguration<DraftR
         draft.Property(d => d.ProcedureId).HasMaxLength(64);
         draft.HasIndex(d => new { d.ApplicantId, d.ProcedureId });
         draft.HasIndex(d => d.ExpiresAt);
+        draft.Property(d => d.ParentDossierCode).HasMaxLength(40);
     }
 }

@@ -30,17 +30,21 @@ public sealed class DraftService(AppDbContext db, TimeProvider clock, IConfigura
     }
 
     /// <summary>The applicant's open draft of the procedure, or a new one (prefilled from the account).</summary>
-    public async Task<DraftRecord> StartAsync(string applicantId, WorkflowDefinition definition, JsonObject prefill, CancellationToken cancellationToken)
+    /// <param name="parentDossierCode">The dossier a <c>startsFrom:</c> procedure is started from (already checked by the
+    /// caller); the open draft reused is the one started from the same dossier.</param>
+    public async Task<DraftRecord> StartAsync(string applicantId, WorkflowDefinition definition, JsonObject prefill, CancellationToken cancellationToken,
+        string? parentDossierCode = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (!definition.AllowsSeveralDrafts
-            && await db.Drafts.Where(d => d.ApplicantId == applicantId && d.ProcedureId == definition.Id && d.ExpiresAt > now)
+            && await db.Drafts.Where(d => d.ApplicantId == applicantId && d.ProcedureId == definition.Id && d.ExpiresAt > now
+                                          && d.ParentDossierCode == parentDossierCode)
                 .OrderByDescending(d => d.UpdatedAt).FirstOrDefaultAsync(cancellationToken) is { } open)
             return open;
         var draft = new DraftRecord
         {
             Id = Guid.NewGuid(), ApplicantId = applicantId, ProcedureId = definition.Id, ProcedureVersion = definition.Version,
-            DataJson = prefill.ToJsonString(), CreatedAt = now, UpdatedAt = now, ExpiresAt = now + Keep,
+            DataJson = prefill.ToJsonString(), CreatedAt = now, UpdatedAt = now, ExpiresAt = now + Keep, ParentDossierCode = parentDossierCode,
         };
         db.Drafts.Add(draft);
         await db.SaveChangesAsync(cancellationToken);

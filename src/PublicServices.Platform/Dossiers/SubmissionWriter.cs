@@ -14,7 +14,16 @@ namespace PublicServices.Platform.Dossiers;
 /// <summary>A checked application ready to be written: everything but its dossier code, which the writer reserves.</summary>
 public sealed record SubmissionDraft(
     WorkflowDefinition Definition, string ApplicantId, string IdempotencyKey, JsonObject Values, IReadOnlyList<Guid> AttachmentIds,
-    Declaration Declaration, DateTimeOffset Now, DateOnly? DueDate);
+    Declaration Declaration, DateTimeOffset Now, DateOnly? DueDate)
+{
+    /// <summary>Values copied from the parent dossier (<c>startsFrom</c>), put into the instance's variables under <c>source</c>.</summary>
+    public JsonObject? Source { get; init; }
+    public string? ParentDossierCode { get; init; }
+    /// <summary>The procedure's <c>uniqueBy</c> key (unique index): a twin committed meanwhile is refused as a duplicate.</summary>
+    public string? UniqueKey { get; init; }
+    /// <summary>The rules' context (settings, source), for the duplicate refusal's message.</summary>
+    public JsonObject? RulesContext { get; init; }
+}
 
 /// <summary>
 /// The transactional half of a submission, with group commit: requests hand their checked application to one writer,
@@ -50,8 +59,9 @@ public sealed class SubmissionWriter : IAsyncDisposable
     }
 
     /// <summary>Writes the application; returns its dossier, or the one an identical earlier submission (same applicant
-    /// and idempotency key) made, with <c>AlreadySubmitted</c>.</summary>
-    public async Task<(DossierRecord Dossier, bool AlreadySubmitted)> WriteAsync(SubmissionDraft draft, CancellationToken cancellationToken)
+    /// and idempotency key) made, with <c>AlreadySubmitted</c>, or the duplicate refusal when another dossier took its
+    /// <c>uniqueBy</c> key meanwhile.</summary>
+    public async Task<SubmissionResult> WriteAsync(SubmissionDraft draft, CancellationToken cancellationToken)
     {
         var pending = new Pending(draft);
         if (!queue.Writer.TryWrite(pending))
@@ -105,9 +115,17 @@ public sealed class SubmissionWriter : IAsyncDisposable
             {
                 using var scope = scopes.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                if (await DossierSubmission.FindAsync(db, pending.Draft.ApplicantId, pending.Draft.IdempotencyKey, CancellationToken.None) is { } twin)
+                var draft = pending.Draft;
+                if (await DossierSubmission.FindAsync(db, draft.ApplicantId, draft.IdempotencyKey, CancellationToken.None) is { } twin)
                 {
-                    pending.Done.TrySetResult((twin, true));
+                    pending.Done.TrySetResult(new SubmissionResult(twin, true, [], false));
+                    return;
+                }
+                // A parallel submission with the same uniqueBy key committed first: the unique index refused ours.
+                if (draft.UniqueKey is not null && await DossierSubmission.DuplicateAsync(db, draft.Definition, draft.UniqueKey, draft.ApplicantId,
+                        draft.RulesContext ?? [], null, CancellationToken.None) is { } duplicate)
+                {
+                    pending.Done.TrySetResult(duplicate);
                     return;
                 }
             }
@@ -158,16 +176,19 @@ public sealed class SubmissionWriter : IAsyncDisposable
         for (var i = 0; i < group.Count; i++)
         {
             var key = (group[i].Draft.ApplicantId, group[i].Draft.IdempotencyKey);
-            group[i].Done.TrySetResult(earlier.TryGetValue(key, out var before) ? (before, true)
-                : firstOf[key] == i ? (dossiers[i], false)
-                : (dossiers[firstOf[key]], true));
+            group[i].Done.TrySetResult(earlier.TryGetValue(key, out var before) ? new SubmissionResult(before, true, [], false)
+                : firstOf[key] == i ? new SubmissionResult(dossiers[i], false, [], false)
+                : new SubmissionResult(dossiers[firstOf[key]], true, [], false));
         }
     }
 
     private static async Task<DossierRecord> StageAsync(AppDbContext db, WorkflowEngine engine, SubmissionDraft draft, string code)
     {
         var definition = draft.Definition;
-        var started = engine.Start(definition.Id, new JsonObject { ["dossier"] = new JsonObject { ["code"] = code } }, draft.ApplicantId);
+        var input = new JsonObject { ["dossier"] = new JsonObject { ["code"] = code } };
+        if (draft.Source is { } source)
+            input[StartsFrom.Variable] = source.DeepClone();
+        var started = engine.Start(definition.Id, input, draft.ApplicantId);
         if (started.Refused)
             throw new InvalidOperationException(started.Refusal!.Message);
         var formWait = started.Run!.Opened.Single(b => b.Kind == BookmarkKinds.Form);
@@ -180,7 +201,8 @@ public sealed class SubmissionWriter : IAsyncDisposable
             Code = code, ProcedureId = definition.Id, ProcedureVersion = definition.Version, ApplicantId = draft.ApplicantId,
             InstanceId = started.Instance!.Id, AgencyCode = definition.Agency, IdempotencyKey = draft.IdempotencyKey,
             SubmittedAt = draft.Now.UtcDateTime, DueDate = draft.DueDate,
-            DeclarationVersion = draft.Declaration.Version, DeclaredAt = draft.Now.UtcDateTime,
+            DeclarationVersion = draft.Declaration.Version, DeclaredAt = draft.Now.UtcDateTime, ParentDossierCode = draft.ParentDossierCode,
+            UniqueKey = draft.UniqueKey,
         };
         db.Dossiers.Add(dossier);
         if (draft.AttachmentIds.Count > 0)
@@ -202,6 +224,6 @@ public sealed class SubmissionWriter : IAsyncDisposable
     {
         public SubmissionDraft Draft { get; } = draft;
 
-        public TaskCompletionSource<(DossierRecord, bool)> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<SubmissionResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -20,4 +20,8 @@ public sealed class BookmarkRecord
     public DateTime? RemindAt { get; init; }
     public DateTime? RemindedAt { get; set; }
     public DateTime CreatedAt { get; init; }
+    /// <summary>A signal wait with <c>data:</c>: the dataset and record key it receives with the signal (evaluated when the
+    /// wait started), so <see cref="SignalBroadcaster"/> fetches a chunk's records in one query.</summary>
+    public string? Dataset { get; init; }
+    public string? DataKey { get; init; }
 }

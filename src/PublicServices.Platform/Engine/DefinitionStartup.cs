@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using PublicServices.Platform.Documents;
 using PublicServices.Platform.Notifications;
@@ -13,7 +14,8 @@ namespace PublicServices.Platform.Engine;
 /// database, and also registers every older version recorded there, so that instances started on it keep running.
 /// </summary>
 public sealed class DefinitionStartup(AppDbContext db, DefinitionRegistry registry, ActivityRegistry activities, WorkflowFiles files,
-    NotificationTemplateCatalog notifications, DocumentTemplateCatalog documents, TimeProvider clock, ILogger<DefinitionStartup> logger)
+    NotificationTemplateCatalog notifications, DocumentTemplateCatalog documents, TimeProvider clock, ILogger<DefinitionStartup> logger,
+    IConfiguration configuration)
 {
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -22,15 +24,18 @@ public sealed class DefinitionStartup(AppDbContext db, DefinitionRegistry regist
         var loader = new DefinitionLoader(activities);
         var result = loader.LoadDirectory(files.Root, history);
         var errors = result.Errors.Concat(result.Definitions.SelectMany(d => TemplateReferences.Check(d.Definition, notifications, documents))).ToList();
-        if (errors.Count > 0)
+        // Configuration overrides of settings apply after the file's own check (its hash is of its text, never of the overrides).
+        var overrideErrors = new List<string>();
+        var effective = result.Definitions.ToDictionary(d => d, d => SettingOverrides.Apply(d.Definition, configuration, overrideErrors));
+        if (errors.Count > 0 || overrideErrors.Count > 0)
             throw new InvalidOperationException(
-                "Procedure definitions have errors / Định nghĩa thủ tục có lỗi:\n" + string.Join("\n", errors));
+                "Procedure definitions have errors / Định nghĩa thủ tục có lỗi:\n" + string.Join("\n", errors.Select(e => e.ToString()).Concat(overrideErrors)));
         registry.SetCodeLists(result.CodeLists);
 
         var current = result.Definitions.ToDictionary(d => (d.Definition.Id, d.Definition.Version));
         foreach (var loaded in result.Definitions)
         {
-            registry.Add(loaded.Definition);
+            registry.Add(effective[loaded]);
             if (history.HashOf(loaded.Definition.Id, loaded.Definition.Version) is not null)
                 continue;
             db.Definitions.Add(new DefinitionRecord
@@ -43,7 +48,7 @@ public sealed class DefinitionStartup(AppDbContext db, DefinitionRegistry regist
         {
             var oldErrors = new List<DefinitionError>();
             if (loader.LoadText(old.FileName, old.Source, result.CodeLists, oldErrors) is { } definition)
-                registry.Add(definition.Definition, published: false);
+                registry.Add(SettingOverrides.Apply(definition.Definition, configuration, []), published: false);
             else
                 logger.LogError("Stored version {Id} v{Version} no longer loads: {Errors}", old.DefinitionId, old.Version, string.Join("; ", oldErrors));
         }

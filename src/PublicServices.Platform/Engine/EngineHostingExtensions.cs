@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PublicServices.Workflows;
 using PublicServices.Workflows.Calendar;
 
@@ -20,7 +21,10 @@ public static class EngineHostingExtensions
         services.AddSingleton<DefinitionRegistry>();
         services.AddScoped<WorkflowEngine>();
         services.AddScoped<DefinitionStartup>();
+        // DefinitionStartup reads procedure settings' overrides (Workflows:Settings:…); a host registers its own configuration first.
+        services.TryAddSingleton(configuration);
         services.AddScoped<SignalBroadcaster>();
+        services.AddScoped<IBackgroundWork, ScheduledBroadcastWork>();
         services.AddWorkflowRuntime();
         var files = WorkflowFiles.Resolve(configuration, contentRoot);
         services.AddSingleton(files);

@@ -33,6 +33,8 @@ internal static class EngineModelConfiguration
             b.Property(x => x.Kind).HasMaxLength(32);
             b.Property(x => x.Key).HasMaxLength(128);
             b.Property(x => x.LeaseOwner).HasMaxLength(64);
+            b.Property(x => x.Dataset).HasMaxLength(64);
+            b.Property(x => x.DataKey).HasMaxLength(64);
             b.HasIndex(x => new { x.Kind, x.Key });
             b.HasIndex(x => x.DueAt);
             b.HasIndex(x => x.RemindAt);
@@ -74,6 +76,8 @@ internal static class EngineModelConfiguration
             b.Property(x => x.Signal).HasMaxLength(64);
             b.Property(x => x.Key).HasMaxLength(128);
             b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.LeaseOwner).HasMaxLength(64);
+            b.HasIndex(x => new { x.Status, x.StartAt });
         });
     }
 }

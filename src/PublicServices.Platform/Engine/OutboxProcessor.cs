@@ -6,8 +6,9 @@ namespace PublicServices.Platform.Engine;
 
 /// <summary>
 /// Claims due outbox messages with a lease and hands each to the handler of its kind. Success marks it done; failure
-/// retries with exponential backoff; when attempts run out the message is marked failed and an incident is opened,
-/// so nothing is ever silently lost. A message whose lease was taken over by another node is left alone.
+/// retries with exponential backoff; when attempts run out (or the handler says retrying cannot help, with a
+/// <see cref="PermanentOutboxFailureException"/>) the message is marked failed and an incident is opened, so nothing is
+/// ever silently lost. A message whose lease was taken over by another node is left alone.
 /// </summary>
 public sealed class OutboxProcessor(
     IDbContextFactory<AppDbContext> contexts,
@@ -58,7 +59,7 @@ public sealed class OutboxProcessor(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         message.LastError = error.Message;
-        if (message.Attempts + 1 >= options.MaxAttempts)
+        if (message.Attempts + 1 >= options.MaxAttempts || error is PermanentOutboxFailureException)
         {
             message.Status = OutboxStatus.Failed;
             db.Incidents.Add(new IncidentRecord

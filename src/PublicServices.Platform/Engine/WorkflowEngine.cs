@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PublicServices.Platform.Persistence;
+using PublicServices.Platform.Sequences;
 using PublicServices.Platform.Tasks;
+using PublicServices.Workflows.Activities;
 using PublicServices.Workflows.Runtime;
 
 namespace PublicServices.Platform.Engine;
@@ -16,13 +18,16 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
 {
     public const string DocumentOutboxKind = "document.issue";
 
+    /// <summary>Counters of <c>number</c> steps, saved with this context's next <c>SaveChanges</c> (see <see cref="DbSequenceSource"/>).</summary>
+    private readonly DbSequenceSource sequences = new(db);
+
     public EngineOutcome Start(string definitionId, JsonObject? input, string actor, Guid? instanceId = null)
     {
         var definition = definitions.Latest(definitionId);
         if (definition is null)
             return EngineOutcome.Refuse(RefusalReason.UnknownBookmark, $"Không có thủ tục '{definitionId}' / No procedure '{definitionId}'.");
         var now = clock.GetUtcNow();
-        var run = runner.Start(definition, instanceId ?? Guid.NewGuid(), input, actor, now);
+        var run = runner.Start(definition, instanceId ?? Guid.NewGuid(), input, actor, now, sequences);
         var instance = new InstanceRecord
         {
             Id = run.State.InstanceId,
@@ -49,12 +54,12 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
 
     /// <summary>Resumes an instance the caller already loaded (tracked by this context), e.g. a chunk of a batch signal.</summary>
     public EngineOutcome Resume(InstanceRecord instance, Stimulus stimulus) =>
-        Apply(instance, (definition, state, now) => runner.Resume(definition, state, stimulus, now));
+        Apply(instance, (definition, state, now) => runner.Resume(definition, state, stimulus, now, sequences));
 
     public async Task<EngineOutcome> RetryAsync(Guid instanceId, string actor, CancellationToken cancellationToken)
     {
         var instance = await db.Instances.SingleAsync(i => i.Id == instanceId, cancellationToken);
-        return Apply(instance, (definition, state, now) => runner.Retry(definition, state, actor, now));
+        return Apply(instance, (definition, state, now) => runner.Retry(definition, state, actor, now, sequences));
     }
 
     public async Task<EngineOutcome> CancelAsync(Guid instanceId, string actor, string reason, CancellationToken cancellationToken, string result = "cancelled")
@@ -62,6 +67,13 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
         var instance = await db.Instances.SingleAsync(i => i.Id == instanceId, cancellationToken);
         return Apply(instance, (definition, state, now) => runner.Cancel(definition, state, actor, reason, now, result));
     }
+
+    /// <summary>
+    /// The applicant's edit of a submitted start form (<c>edits:</c>): closes every open wait (tasks leave the queues) and
+    /// continues from <paramref name="restartAt"/>, with the instance's revision check like any other call.
+    /// </summary>
+    public EngineOutcome Restart(InstanceRecord instance, IReadOnlyCollection<string> whileAt, string restartAt, JsonObject variables, string actor, string summary) =>
+        Apply(instance, (definition, state, now) => runner.Restart(definition, state, whileAt, restartAt, variables, actor, summary, now, sequences));
 
     private EngineOutcome Apply(InstanceRecord instance, Func<Workflows.Definitions.WorkflowDefinition, WorkflowState, DateTimeOffset, RunResult> call)
     {
@@ -83,6 +95,11 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
         instance.UpdatedAt = at;
         instance.Revision++;
 
+        // A withdrawn or cancelled dossier no longer holds its `uniqueBy` key: the same person may apply again.
+        if (run.State.Status is InstanceStatus.Completed or InstanceStatus.Cancelled && run.State.Result is "withdrawn" or "cancelled"
+            && (db.Dossiers.Local.SingleOrDefault(d => d.InstanceId == instance.Id)
+                ?? db.Dossiers.SingleOrDefault(d => d.InstanceId == instance.Id && d.UniqueKey != null)) is { UniqueKey: not null } holder)
+            holder.UniqueKey = null;
         foreach (var closed in run.Closed)
         {
             db.Bookmarks.Remove(db.Bookmarks.Local.SingleOrDefault(b => b.Id == closed.Id)
@@ -96,6 +113,8 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
             {
                 Id = opened.Id, InstanceId = instance.Id, StepId = opened.StepId, Kind = opened.Kind, Key = opened.Key,
                 DueAt = opened.DueAt?.UtcDateTime, RemindAt = opened.RemindAt?.UtcDateTime, CreatedAt = at,
+                Dataset = opened.Kind == BookmarkKinds.Signal ? (string?)opened.Data?[WaitActivity.DatasetProperty] : null,
+                DataKey = opened.Kind == BookmarkKinds.Signal ? (string?)opened.Data?[WaitActivity.DataKeyProperty] : null,
             });
             if (opened.Kind == BookmarkKinds.Task)
             {

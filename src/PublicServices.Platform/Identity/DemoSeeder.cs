@@ -1,18 +1,20 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using PublicServices.Platform.Engine;
 using PublicServices.Platform.Persistence;
 
 namespace PublicServices.Platform.Identity;
 
 /// <summary>
 /// Demo data for a new Development database: units, an administrator, officials for every role and two applicants,
-/// all listed in the README. Officials have two-factor sign-in already enabled with the published demo
+/// all listed in the README; then the units of <c>workflows/units/*.csv</c> (every exam council's department and the
+/// sample schools) that are not demo units already — the demo units above stay exactly as they are. Officials have two-factor sign-in already enabled with the published demo
 /// authenticator key, so a newcomer can sign in with any TOTP app (or `oathtool --totp -b KEY`).
 /// Never runs in Production (the caller checks the environment).
 /// </summary>
 public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles,
-    TimeProvider clock, ILogger<DemoSeeder> logger)
+    TimeProvider clock, UnitImport unitImport, WorkflowFiles files, ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "Demo@12345";
     public const string DemoAuthenticatorKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -35,6 +37,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
         ("lanhdao@demo.gov.vn", "Lê Quang Duyệt", Roles.RecognitionLeader, "naric"),
         ("truong.pdp@demo.gov.vn", "Phạm Thị Xác", Roles.SchoolOfficer, "01-001"),
         ("truong.cva@demo.gov.vn", "Hoàng Văn Nhận", Roles.SchoolOfficer, "01-002"),
+        ("truong.lhp@demo.gov.vn", "Ngô Thị Phong", Roles.SchoolOfficer, "02-001"),
         ("so.hanoi@demo.gov.vn", "Đỗ Minh Sở", Roles.DepartmentOfficer, "sgd-01"),
         ("lanhdao.so@demo.gov.vn", "Phan Thị Lãnh", Roles.DepartmentLeader, "sgd-01"),
         ("hoidong.hanoi@demo.gov.vn", "Vũ Thị Hội", Roles.CouncilOfficer, "sgd-01"),
@@ -58,6 +61,10 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
 
         db.Units.AddRange(DemoUnits.Where(u => !db.Units.Any(x => x.Code == u.Code)));
         await db.SaveChangesAsync(cancellationToken);
+        var unitFiles = Path.Combine(files.Root, "units");
+        if (Directory.Exists(unitFiles))
+            foreach (var file in Directory.EnumerateFiles(unitFiles, "*.csv").Order(StringComparer.Ordinal))
+                logger.LogInformation("Seeded {Count} units from {File}", await unitImport.AddMissingAsync(file, cancellationToken), file);
 
         foreach (var (email, name, role, unit) in DemoOfficials)
         {

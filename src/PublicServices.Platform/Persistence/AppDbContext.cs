@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PublicServices.Platform.Audit;
+using PublicServices.Platform.Datasets;
 using PublicServices.Platform.Documents.Issuing;
 using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Engine;
@@ -44,6 +45,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PaymentRecord> Payments => Set<PaymentRecord>();
     public DbSet<PaymentEventRecord> PaymentEvents => Set<PaymentEventRecord>();
     public DbSet<IssuedDocumentRecord> IssuedDocuments => Set<IssuedDocumentRecord>();
+    public DbSet<DatasetRecord> DatasetRecords => Set<DatasetRecord>();
+    public DbSet<DatasetImportRecord> DatasetImports => Set<DatasetImportRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

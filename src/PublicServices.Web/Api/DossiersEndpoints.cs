@@ -16,7 +16,8 @@ public static class DossiersEndpoints
 {
     /// <param name="Declaration">The applicant accepts the declaration (truthfulness and consent to processing, the
     /// text at <c>GET /api/v1/procedures/{id}</c> → declaration); required.</param>
-    public sealed record SubmitRequest(string ProcedureId, JsonObject? Data, string? IdempotencyKey, bool Declaration);
+    /// <param name="From">For a procedure with <c>startsFrom:</c>: the code of the caller's dossier it starts from (required there).</param>
+    public sealed record SubmitRequest(string ProcedureId, JsonObject? Data, string? IdempotencyKey, bool Declaration, string? From = null);
 
     public sealed record AmendmentBody(JsonObject? Data);
 
@@ -31,12 +32,13 @@ public static class DossiersEndpoints
             TypedResults.Ok(await queries.MineAsync(UserId(user), ct)));
         group.MapGet("/{code}", GetAsync);
         group.MapPost("/{code}/amendments", AmendAsync);
+        group.MapPut("/{code}/form", EditAsync);
         group.MapPost("/{code}/withdrawal", WithdrawAsync);
         group.MapGet("/{code}/documents/{id:guid}", DocumentAsync);
         return group;
     }
 
-    private static async Task<Results<Created<object>, Ok<object>, ValidationProblem, NotFound>> SubmitAsync(
+    private static async Task<Results<Created<object>, Ok<object>, ValidationProblem, Conflict<ProblemDetails>, NotFound, NotFound<ProblemDetails>>> SubmitAsync(
         SubmitRequest request, ClaimsPrincipal user, HttpContext http, DossierSubmission submission, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var key = http.Request.Headers["Idempotency-Key"].FirstOrDefault() ?? request.IdempotencyKey ?? Guid.NewGuid().ToString("N");
@@ -44,9 +46,18 @@ public static class DossiersEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["idempotencyKey"] = ["At most 64 characters."] });
         if (!request.Declaration)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["declaration"] = [l["Applications.Declaration.Required"]] });
-        var result = await submission.SubmitAsync(UserId(user), request.ProcedureId, request.Data ?? [], key, DeclarationText.Current(l), ct);
+        var result = await submission.SubmitAsync(UserId(user), request.ProcedureId, request.Data ?? [], key, DeclarationText.Current(l), ct, request.From);
         if (result.ProcedureNotFound)
             return TypedResults.NotFound();
+        if (result.Origin is { Problem: OriginProblem.NotFound, Message: { } missing })
+            return TypedResults.NotFound(new ProblemDetails { Title = missing.For(PortalCultures.Current), Status = StatusCodes.Status404NotFound });
+        if (result.Origin is { Allowed: false, Message: { } refused })
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [refused.For(PortalCultures.Current)] });
+        if (result.Refusal is { } refusal)
+            return TypedResults.Conflict(new ProblemDetails
+            {
+                Title = refusal.For(PortalCultures.Current), Status = StatusCodes.Status409Conflict, Type = result.RefusalKind,
+            });
         if (result.Errors.Count > 0)
             return Invalid(result.Errors);
         var body = Receipt(result.Dossier!);
@@ -81,6 +92,22 @@ public static class DossiersEndpoints
         if (!result.Accepted)
             return Invalid(result.Errors);
         return TypedResults.Ok<object>(new { code, status = "resubmitted", dueDate = result.DueDate });
+    }
+
+    /// <summary>Replaces the submitted start form with <c>data</c> (the whole form, as at submission) while the procedure's
+    /// <c>edits:</c> allow it: 200, 400 per field (nothing changed), 409 when edits are closed or the dossier moved on, 404 when
+    /// the dossier is not the caller's.</summary>
+    private static async Task<Results<Ok<object>, ValidationProblem, Conflict<ProblemDetails>, NotFound>> EditAsync(
+        string code, AmendmentBody body, ClaimsPrincipal user, DossierEdit edit, CancellationToken ct)
+    {
+        var result = await edit.EditAsync(UserId(user), code, body.Data ?? [], ct);
+        if (result.DossierNotFound)
+            return TypedResults.NotFound();
+        if (result.Refusal is { } refusal)
+            return TypedResults.Conflict(new ProblemDetails { Title = refusal.For(PortalCultures.Current), Status = StatusCodes.Status409Conflict });
+        if (!result.Accepted)
+            return Invalid(result.Errors);
+        return TypedResults.Ok<object>(new { code, status = "edited" });
     }
 
     private static async Task<Results<Ok<object>, Conflict<ProblemDetails>, NotFound>> WithdrawAsync(

@@ -55,6 +55,7 @@ public static class PortalPipelineExtensions
         app.MapProcedures();
         app.MapDossiers();
         app.MapVerification();
+        app.MapResults();
         app.MapTasks();
         app.MapPayments();
         app.MapAttachments();

@@ -116,6 +116,7 @@ public static class PortalServiceExtensions
         var signInPermits = builder.Configuration.GetValue("RateLimits:SignInPerMinute", 20);
         var callbackPermits = builder.Configuration.GetValue("RateLimits:CallbacksPerMinute", 600);
         var verifyPermits = builder.Configuration.GetValue("RateLimits:VerifyPerMinute", 30);
+        var resultsPermits = builder.Configuration.GetValue("RateLimits:ResultsPerMinute", 120);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -128,6 +129,9 @@ public static class PortalServiceExtensions
             o.AddPolicy(RateLimitPolicies.Verify, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = verifyPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(RateLimitPolicies.Results, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = resultsPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.AddOpenApi(o => o.AddSchemaTransformer(PublicServices.Web.Api.TasksEndpoints.DescribeBodies));
     }

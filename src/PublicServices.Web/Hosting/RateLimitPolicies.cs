@@ -11,4 +11,7 @@ public static class RateLimitPolicies
     /// <summary>Public document verification (page, upload comparison, API), per client address: codes cannot be
     /// enumerated.</summary>
     public const string Verify = "verify";
+
+    /// <summary>Public exam result look-up (page and API), per client address.</summary>
+    public const string Results = "results";
 }

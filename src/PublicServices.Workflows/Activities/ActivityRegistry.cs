@@ -36,6 +36,7 @@ public sealed class ActivityRegistry
         .Add<DecisionActivity, DecisionStepSettings>("decision")
         .Add<WaitActivity, WaitStepSettings>("wait")
         .Add<SetActivity, SetStepSettings>("set")
+        .Add<NumberActivity, NumberStepSettings>("number")
         .Add<ParallelActivity, ParallelStepSettings>("parallel")
         .Add<JoinActivity, JoinStepSettings>("join")
         .Add<EndActivity, EndStepSettings>("end");

@@ -19,6 +19,10 @@ public sealed class DocumentActivity : Activity<DocumentStepSettings>
         foreach (var (name, rule) in settings.Data)
             values[name] = rule.Evaluate(context.Variables)?.DeepClone();
         var data = new JsonObject { ["template"] = settings.Template, ["signed"] = settings.Signed, ["data"] = values };
+        if (settings.Issuer is { } issuer)
+            data["issuer"] = issuer.Evaluate(context.Variables)?.DeepClone();
+        if (settings.Replaces is { } replaces)
+            data["replaces"] = replaces.Evaluate(context.Variables)?.DeepClone();
         if (settings.SignedBy is { } step)
             data["signedBy"] = context.Variables[step]?["actor"]?.DeepClone();
         return ActivityResult.Wait(new WaitRequest(BookmarkKinds.Document, settings.Template, null, data));

@@ -22,7 +22,8 @@ public sealed record FieldDefinition(string Id, FieldType Type, LocalizedText La
     public string? CodeList { get; init; }
     /// <summary>Field shown (and validated) only when this rule is truthy over the dossier data.</summary>
     public JsonLogicRule? VisibleWhen { get; init; }
-    /// <summary>Prefill source from the applicant's account: fullName, dateOfBirth, cccd, phone, email.</summary>
+    /// <summary>Prefill source from the applicant's account: fullName, dateOfBirth, cccd, phone, email; or <c>source.key</c>, a value
+    /// copied from the parent dossier of a procedure with <c>startsFrom:</c>.</summary>
     public string? Prefill { get; init; }
     public FileConstraints? File { get; init; }
 }

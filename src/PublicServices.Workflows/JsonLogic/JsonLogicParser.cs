@@ -15,6 +15,13 @@ internal static class JsonLogicParser
         {
             case JsonObject { Count: 1 } operation:
                 return Operation(operation, depth);
+            case JsonObject { Count: > 1 } record:
+                // Not an operator (JsonLogic returns such a mapping as it is): a record whose values may be rules, so a
+                // step can build rows such as { subject: { var: … }, score: { var: … } }. Literal values stay literal.
+                var fields = record.Select(p => (p.Key, Parse(p.Value, depth + 1))).ToArray();
+                return fields.All(f => f.Item2 is LiteralNode)
+                    ? new LiteralNode(LogicValue.FromNode(record))
+                    : new RecordNode(fields);
             case JsonArray array:
                 var items = array.Select(item => Parse(item, depth + 1)).ToArray();
                 return items.All(i => i is LiteralNode)

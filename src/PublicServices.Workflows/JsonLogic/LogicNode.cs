@@ -24,3 +24,15 @@ internal sealed class ArrayNode(LogicNode[] items) : LogicNode
         return LogicValue.Of(values);
     }
 }
+
+/// <summary>A mapping of two or more keys written in the rule: its values are evaluated, its keys kept.</summary>
+internal sealed class RecordNode((string Key, LogicNode Value)[] fields) : LogicNode
+{
+    public override LogicValue Evaluate(in LogicValue data)
+    {
+        var record = new System.Text.Json.Nodes.JsonObject();
+        foreach (var (key, value) in fields)
+            record[key] = value.Evaluate(data).ToNode();
+        return LogicValue.Of(record);
+    }
+}

@@ -9,4 +9,6 @@ public static class JournalEvents
     public const string Retried = "retried";
     public const string Cancelled = "cancelled";
     public const string Ended = "ended";
+    /// <summary>The applicant changed the submitted form and the flow went back (<c>edits:</c>).</summary>
+    public const string Edited = "edited";
 }

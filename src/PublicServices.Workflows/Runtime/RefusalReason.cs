@@ -1,3 +1,3 @@
 namespace PublicServices.Workflows.Runtime;
 
-public enum RefusalReason { InstanceNotWaiting, UnknownBookmark, KindMismatch, InvalidOutcome, ReasonRequired, NotFaulted, InvalidFields }
+public enum RefusalReason { InstanceNotWaiting, UnknownBookmark, KindMismatch, InvalidOutcome, ReasonRequired, NotFaulted, InvalidFields, NotAtStep }

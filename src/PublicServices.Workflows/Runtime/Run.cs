@@ -4,7 +4,8 @@ using PublicServices.Workflows.Definitions;
 namespace PublicServices.Workflows.Runtime;
 
 /// <summary>One engine call in progress: executes steps breadth-first from the given ones and collects the changes.</summary>
-internal sealed class Run(WorkflowDefinition definition, WorkflowState state, string actor, DateTimeOffset now, IActivityResolver activities)
+internal sealed class Run(WorkflowDefinition definition, WorkflowState state, string actor, DateTimeOffset now, IActivityResolver activities,
+    ISequenceSource? sequences = null)
 {
     private readonly List<Bookmark> opened = [];
     private readonly List<Bookmark> closed = [];
@@ -52,7 +53,7 @@ internal sealed class Run(WorkflowDefinition definition, WorkflowState state, st
 
     public RunResult Result() => new(state, opened, closed, journal, outbox);
 
-    private ActivityContext Context(StepDefinition step) => new(definition, step, state, now, actor, outbox);
+    private ActivityContext Context(StepDefinition step) => new(definition, step, state, now, actor, outbox, sequences);
 
     /// <summary>Runs one activity call and schedules what follows; false when the run must stop (fault or end).</summary>
     private bool Apply(StepDefinition step, Func<ActivityResult> call, Queue<string> queue, string? summary)

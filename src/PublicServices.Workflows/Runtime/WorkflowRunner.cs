@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PublicServices.Workflows.Activities;
 using PublicServices.Workflows.Definitions;
+using PublicServices.Workflows.Definitions.Loading;
 
 namespace PublicServices.Workflows.Runtime;
 
@@ -14,7 +15,8 @@ public sealed class WorkflowRunner(IActivityResolver activities)
     /// <summary>Steps one call may execute before the run is stopped as a loop (an incident, not a hung worker).</summary>
     public const int MaxStepsPerCall = 1000;
 
-    public RunResult Start(WorkflowDefinition definition, Guid instanceId, JsonObject? input, string actor, DateTimeOffset now)
+    public RunResult Start(WorkflowDefinition definition, Guid instanceId, JsonObject? input, string actor, DateTimeOffset now,
+        ISequenceSource? sequences = null)
     {
         var state = new WorkflowState
         {
@@ -24,12 +26,15 @@ public sealed class WorkflowRunner(IActivityResolver activities)
             Status = InstanceStatus.Running,
             Variables = (JsonObject?)input?.DeepClone() ?? [],
         };
-        var run = new Run(definition, state, actor, now, activities);
+        // The settings as they are now stay with the instance: a later override applies to new instances only.
+        if (definition.Settings.Count > 0)
+            state.Variables[DefinitionValidator.SettingsVariable] = definition.SettingValues();
+        var run = new Run(definition, state, actor, now, activities, sequences);
         run.Journal(definition.Flow.Start, JournalEvents.Started, null, $"{definition.Id} v{definition.Version}");
         return run.Continue([definition.Flow.Start]);
     }
 
-    public RunResult Resume(WorkflowDefinition definition, WorkflowState state, Stimulus stimulus, DateTimeOffset now)
+    public RunResult Resume(WorkflowDefinition definition, WorkflowState state, Stimulus stimulus, DateTimeOffset now, ISequenceSource? sequences = null)
     {
         if (state.Status != InstanceStatus.Waiting)
             return Refuse(state, RefusalReason.InstanceNotWaiting,
@@ -49,13 +54,13 @@ public sealed class WorkflowRunner(IActivityResolver activities)
 
         state = state.Clone();
         state.Status = InstanceStatus.Running;
-        var run = new Run(definition, state, stimulus.Actor, now, activities);
+        var run = new Run(definition, state, stimulus.Actor, now, activities, sequences);
         run.Close(bookmark);
         return run.ResumeStep(step, activity, bookmark, stimulus);
     }
 
     /// <summary>Runs the faulted step again (an administrator's retry of an incident).</summary>
-    public RunResult Retry(WorkflowDefinition definition, WorkflowState state, string actor, DateTimeOffset now)
+    public RunResult Retry(WorkflowDefinition definition, WorkflowState state, string actor, DateTimeOffset now, ISequenceSource? sequences = null)
     {
         if (state.Status != InstanceStatus.Faulted || state.Fault is null)
             return Refuse(state, RefusalReason.NotFaulted, "Hồ sơ không ở trạng thái lỗi / The instance has no fault to retry.");
@@ -63,7 +68,7 @@ public sealed class WorkflowRunner(IActivityResolver activities)
         state = state.Clone();
         state.Fault = null;
         state.Status = InstanceStatus.Running;
-        var run = new Run(definition, state, actor, now, activities);
+        var run = new Run(definition, state, actor, now, activities, sequences);
         run.Journal(stepId, JournalEvents.Retried, null, null);
         return run.Continue([stepId]);
     }
@@ -81,6 +86,35 @@ public sealed class WorkflowRunner(IActivityResolver activities)
         state.Result = result;
         run.Journal(definition.Flow.Start, JournalEvents.Cancelled, null, reason);
         return run.Result();
+    }
+
+    /// <summary>
+    /// Continues the flow from <paramref name="restartAt"/> after the data changed outside any wait (the applicant's edit of
+    /// a submitted form): only while the instance waits at one of <paramref name="whileAt"/>; every open wait is closed (as
+    /// on cancellation: tasks, payments, timers), <paramref name="variables"/> replace those of the same names, the journal
+    /// says who and why, and the run goes on as if <paramref name="restartAt"/> had just been reached.
+    /// </summary>
+    public RunResult Restart(WorkflowDefinition definition, WorkflowState state, IReadOnlyCollection<string> whileAt, string restartAt,
+        JsonObject variables, string actor, string summary, DateTimeOffset now, ISequenceSource? sequences = null)
+    {
+        if (state.Status != InstanceStatus.Waiting)
+            return Refuse(state, RefusalReason.InstanceNotWaiting,
+                $"Hồ sơ không còn chờ xử lý ({state.Status}) / The instance is not waiting (it is {state.Status}).");
+        if (!state.Bookmarks.Any(b => whileAt.Contains(b.StepId)))
+            return Refuse(state, RefusalReason.NotAtStep,
+                "Hồ sơ đã qua bước cho phép sửa / The dossier has moved past the steps at which it may be changed.");
+        if (!definition.Flow.Steps.ContainsKey(restartAt))
+            throw new ArgumentException($"No step '{restartAt}' in {definition.Id} v{definition.Version}.", nameof(restartAt));
+        state = state.Clone();
+        state.Status = InstanceStatus.Running;
+        var run = new Run(definition, state, actor, now, activities, sequences);
+        foreach (var bookmark in state.Bookmarks.ToList())
+            run.Close(bookmark);
+        state.JoinArrivals.Clear();
+        foreach (var (name, value) in variables)
+            state.Variables[name] = value?.DeepClone();
+        run.Journal(definition.Flow.Start, JournalEvents.Edited, null, summary);
+        return run.Continue([restartAt]);
     }
 
     private static RunResult Refuse(WorkflowState state, RefusalReason reason, string message) =>

@@ -1,4 +1,6 @@
 using System.Net;
+using PublicServices.Platform.Identity;
+using PublicServices.Tests;
 using PublicServices.Web.Tests.Support;
 
 namespace PublicServices.Web.Tests.Dashboard;
@@ -31,8 +33,10 @@ public sealed class DashboardPageTests(DashboardPortal portal) : IClassFixture<D
         Assert.Contains("Tuần 07/2026 (09/02/2026 – 15/02/2026)", page.Document.QuerySelector("#weekly-table")!.TextContent);
         Assert.Equal(["diploma-copy", "foreign-degree"], page.Document.QuerySelectorAll("#procedure-table tbody tr").Select(r => r.GetAttribute("data-procedure")));
         Assert.Contains("Cấp bản sao văn bằng", page.Document.QuerySelector("#procedure-table")!.TextContent);
-        Assert.Equal(["", "01-001", "01-002", "02-001", "naric", "sgd-01", "sgd-02"],
-            page.Document.QuerySelectorAll("#unit option").Select(o => o.GetAttribute("value")));
+        // The demo units and those the demo seed imports from workflows/units (every council's department, sample schools).
+        var options = page.Document.QuerySelectorAll("#unit option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal(["", .. SeededUnitCodes().Order(StringComparer.Ordinal)], options);
+        Assert.Superset(new HashSet<string?> { "01-001", "01-002", "02-001", "naric", "sgd-01", "sgd-02", "sgd-64", "sgd-65" }, options.ToHashSet());
     }
 
     [Fact]
@@ -71,7 +75,8 @@ public sealed class DashboardPageTests(DashboardPortal portal) : IClassFixture<D
         // W07 holds A (Thu 12/02) and B (Fri 13/02), decided after Tết.
         Assert.Equal("2", Cell(page, "[data-week='2026-W07']", "received"));
         Assert.Equal(["diploma-copy"], page.Document.QuerySelectorAll("#procedure-table tbody tr").Select(r => r.GetAttribute("data-procedure")));
-        Assert.Equal(["", "01-001", "01-002", "sgd-01"], page.Document.QuerySelectorAll("#unit option").Select(o => o.GetAttribute("value")));
+        Assert.Equal(["", .. SeededUnitCodes().Where(c => c.StartsWith("01-", StringComparison.Ordinal)).Order(StringComparer.Ordinal), "sgd-01"],
+            page.Document.QuerySelectorAll("#unit option").Select(o => o.GetAttribute("value")));
         Assert.Equal("1", Figure(school, "received"));
         Assert.Equal(HttpStatusCode.Forbidden, otherUnit.StatusCode);
     }
@@ -146,5 +151,19 @@ public sealed class DashboardPageTests(DashboardPortal portal) : IClassFixture<D
         Assert.Equal(12, garbled.Document.QuerySelectorAll("#weekly-table tbody tr").Length);
         Assert.Contains("tối đa là 731 ngày", tooLong.Document.GetElementById("error-summary")!.TextContent);
         Assert.Equal(12, tooLong.Document.QuerySelectorAll("#weekly-table tbody tr").Length);
+    }
+
+    /// <summary>The codes of the units a Development database is seeded with: the demo units, then workflows/units/*.csv.</summary>
+    private static IReadOnlyList<string> SeededUnitCodes()
+    {
+        var codes = DemoSeeder.DemoUnits.Select(u => u.Code).ToHashSet();
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.InRepo("workflows", "units"), "*.csv"))
+        {
+            var problems = new List<UnitImportProblem>();
+            using var reader = new StreamReader(file);
+            codes.UnionWith(UnitCsv.Read(reader, null, problems).Select(r => r.Unit.Code));
+            Assert.Empty(problems);
+        }
+        return codes.ToList();
     }
 }

@@ -13,6 +13,10 @@ public class ClockedPortalFactory : PortalFactory
 
     protected ClockedPortalFactory(DateTimeOffset start) => Clock = new FakeTimeProvider(start);
 
+    /// <summary>A clocked portal with extra settings (e.g. <c>Workflows:Path</c> with test procedures).</summary>
+    protected ClockedPortalFactory(DateTimeOffset start, IReadOnlyDictionary<string, string?> settings) : base("Development", settings) =>
+        Clock = new FakeTimeProvider(start);
+
     public FakeTimeProvider Clock { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -26,6 +26,7 @@ public static class TestEngine
             "decision" => new DecisionActivity(),
             "wait" => new WaitActivity(dueDates),
             "set" => new SetActivity(),
+            "number" => new NumberActivity(),
             "parallel" => new ParallelActivity(),
             "join" => new JoinActivity(),
             "end" => new EndActivity(),

@@ -26,6 +26,10 @@ public static class DocumentBindings
             if (step.Settings is not DocumentStepSettings settings || templates.Find(settings.Template) is not { } template)
                 continue;
             var placeholders = template.Placeholders.ToHashSet(StringComparer.Ordinal);
+            foreach (var column in template.Blocks.OfType<TableBlock>().SelectMany(b => b.Columns))
+                if (column.CodeList is { } list && definition.CodeLists.Find(list) is null)
+                    yield return new DefinitionError(step.Location,
+                        $"Cột '{column.Key}' của mẫu '{template.Id}' dùng danh mục '{list}' không có / Column '{column.Key}' of template '{template.Id}' names the unknown code list '{list}'.");
             foreach (var name in settings.Data.Keys.Order(StringComparer.Ordinal))
             {
                 if (Issuer.Contains(name))

@@ -1,10 +1,14 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using PublicServices.Platform.Audit;
+using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Engine;
+using PublicServices.Platform.Identity;
 using PublicServices.Platform.Persistence;
 using PublicServices.Platform.Sequences;
 using PublicServices.Platform.Storage;
+using PublicServices.Workflows.Definitions;
 using PublicServices.Workflows.Definitions.Steps;
 using PublicServices.Workflows.Runtime;
 
@@ -12,13 +16,14 @@ namespace PublicServices.Platform.Documents.Issuing;
 
 /// <summary>
 /// Issues the document a <c>document</c> step asked for (outbox kind "document.issue"): takes the next number of the
-/// agency's register for the year, renders and signs the PDF, stores it with its SHA-256, records it with an 80-bit
-/// verification code and resumes the step — number, record and resumption in one transaction, so a failure gives the
-/// number back and the outbox retries; a redelivered message finds the record and does nothing.
+/// issuing unit's register for the year (the step's <c>issuer</c>, else the procedure's agency), renders and signs the
+/// PDF, stores it with its SHA-256, records it with an 80-bit verification code, revokes the document it replaces
+/// (<c>replaces</c>) and resumes the step — number, record, replacement and resumption in one transaction, so a failure
+/// gives the number back and the outbox retries; a redelivered message finds the record and does nothing.
 /// </summary>
 public sealed class DocumentIssuingHandler(
     AppDbContext db, WorkflowEngine engine, DefinitionRegistry definitions, DocumentTemplateCatalog templates, DocumentRenderer renderer,
-    IFileStorage storage, DocumentIssuingOptions options, TimeProvider clock) : IOutboxHandler
+    IFileStorage storage, DocumentIssuingOptions options, AuditLog audit, TimeProvider clock) : IOutboxHandler
 {
     public string Kind => WorkflowEngine.DocumentOutboxKind;
 
@@ -37,8 +42,7 @@ public sealed class DocumentIssuingHandler(
         var template = templates.Get(settings.Template);
         var request = payload["document"]?.AsObject();
         var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.InstanceId == instance.Id, cancellationToken);
-        var agency = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == definition.Agency, cancellationToken)
-                     ?? throw new InvalidOperationException($"Agency '{definition.Agency}' of '{definition.Id}' is not a unit.");
+        var agency = await IssuerAsync(request, settings, definition, cancellationToken);
         var superior = agency.SuperiorNameVi
                        ?? await db.Units.Where(u => u.Code == agency.ParentCode).Select(u => u.NameVi).SingleOrDefaultAsync(cancellationToken);
         var signer = request?["signedBy"]?.GetValue<string>() is { } actor
@@ -48,7 +52,8 @@ public sealed class DocumentIssuingHandler(
         var now = clock.GetUtcNow().UtcDateTime;
         var localNow = now.AddHours(7); // Vietnam has one time zone, UTC+7, no daylight saving.
         var code = VerificationCodes.New();
-        var model = DocumentModel.FromData(request?["data"]?.AsObject(), settings, definition, definitions.CodeLists);
+        var model = DocumentModel.FromData(request?["data"]?.AsObject(), settings, definition, definitions.CodeLists, definitions.Latest);
+        DocumentModel.NameCodes(template, model, definitions.CodeLists);
         model["agency"] = agency.NameVi;
         model["parentAgency"] = superior ?? "";
         model["place"] = agency.Place ?? "";
@@ -81,6 +86,8 @@ public sealed class DocumentIssuingHandler(
                 Signed = settings.Signed,
             };
             db.IssuedDocuments.Add(document);
+            if (settings.Replaces is not null)
+                await ReplaceAsync(request?["replaces"], document, dossier, cancellationToken);
             var resumed = await engine.ResumeAsync(new Stimulus(bookmarkId, BookmarkKinds.Document, "done", "system:documents")
             {
                 Payload = new JsonObject { ["documentId"] = document.Id, ["number"] = number, ["code"] = VerificationCodes.Display(code) },
@@ -97,6 +104,44 @@ public sealed class DocumentIssuingHandler(
             throw;
         }
     }
+
+    /// <summary>The step's <c>issuer</c> unit, else the procedure's agency; a code that names no unit cannot be fixed by
+    /// retrying, so it fails at once into an incident naming the step and the code.</summary>
+    private async Task<Unit> IssuerAsync(JsonObject? request, DocumentStepSettings settings, WorkflowDefinition definition, CancellationToken cancellationToken)
+    {
+        var code = settings.Issuer is null ? definition.Agency : request?["issuer"] is JsonValue value ? value.ToString() : null;
+        if (string.IsNullOrWhiteSpace(code))
+            throw new PermanentOutboxFailureException(
+                $"Quy tắc 'issuer' của '{definition.Id}' không cho mã đơn vị / The 'issuer' rule of '{definition.Id}' gave no unit code.");
+        return await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, cancellationToken)
+               ?? throw new PermanentOutboxFailureException(
+                   $"Không có đơn vị '{code}' để cấp văn bản của '{definition.Id}' / No unit '{code}' to issue the document of '{definition.Id}': " +
+                   "add the unit (or fix the procedure's 'issuer'/'agency'), then retry the incident.");
+    }
+
+    /// <summary>
+    /// Revokes the earlier document this one replaces, in the issuing transaction: the same applicant's, still valid
+    /// (one already revoked keeps its first reason). Audited as a revocation by the system.
+    /// </summary>
+    private async Task ReplaceAsync(JsonNode? replaces, IssuedDocumentRecord replacement, DossierRecord? dossier, CancellationToken cancellationToken)
+    {
+        if (replaces is null)
+            return;
+        if (!Guid.TryParse(replaces.ToString(), out var id))
+            throw new PermanentOutboxFailureException($"'replaces' không phải mã văn bản / 'replaces' is not a document id: {replaces.ToJsonString()}.");
+        var earlier = await db.IssuedDocuments.SingleOrDefaultAsync(d => d.Id == id && d.ApplicantId != null && d.ApplicantId == replacement.ApplicantId, cancellationToken)
+                      ?? throw new PermanentOutboxFailureException(
+                          $"Không có văn bản {id} của người nộp hồ sơ {dossier?.Code} để thay thế / No document {id} of the applicant of {dossier?.Code} to replace.");
+        if (earlier.Status == IssuedDocumentStatus.Revoked)
+            return;
+        earlier.Status = IssuedDocumentStatus.Revoked;
+        earlier.RevokedAt = replacement.IssuedAt;
+        earlier.RevokedBy = SystemActor.UserName;
+        earlier.RevokedReason = $"Thay thế bởi văn bản số {replacement.Number} (mã tra cứu {VerificationCodes.Display(replacement.VerificationCode)})";
+        audit.Append(SystemActor, "document.revoke", earlier.Number, $"{earlier.VerificationCode}: {earlier.RevokedReason}");
+    }
+
+    private static readonly AuditActor SystemActor = new("system:documents", "system:documents", null);
 
     private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
 }

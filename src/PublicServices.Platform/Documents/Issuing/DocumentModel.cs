@@ -15,12 +15,15 @@ namespace PublicServices.Platform.Documents.Issuing;
 /// </summary>
 public static class DocumentModel
 {
-    public static Dictionary<string, object?> FromData(JsonObject? data, DocumentStepSettings settings, WorkflowDefinition definition, CodeListCatalog codeLists)
+    /// <param name="parentOf">For a procedure started from another (<c>startsFrom</c>), finds the parent's definition, so a
+    /// value copied straight from one of its select fields (<c>source.council</c> ← <c>registration.council</c>) prints its name too.</param>
+    public static Dictionary<string, object?> FromData(JsonObject? data, DocumentStepSettings settings, WorkflowDefinition definition, CodeListCatalog codeLists,
+        Func<string, WorkflowDefinition?>? parentOf = null)
     {
         var model = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (name, value) in data ?? [])
         {
-            var field = settings.Data.TryGetValue(name, out var rule) ? SelectFieldOf(rule.Source, definition) : null;
+            var field = settings.Data.TryGetValue(name, out var rule) ? SelectFieldOf(rule.Source, definition, parentOf) : null;
             model[name] = field is not null && value is JsonValue code
                 ? FieldDisplay.Name(field, code.ToString(), codeLists, "vi")
                 : Convert(value);
@@ -29,11 +32,14 @@ public static class DocumentModel
     }
 
     /// <summary>The select field a rule reads directly: <c>form.field</c>, or <c>task.fields.field</c> (recorded with a decision).</summary>
-    private static FieldDefinition? SelectFieldOf(JsonNode? rule, WorkflowDefinition definition)
+    private static FieldDefinition? SelectFieldOf(JsonNode? rule, WorkflowDefinition definition, Func<string, WorkflowDefinition?>? parentOf)
     {
         if (rule is not JsonObject { Count: 1 } single || single["var"] is not JsonValue path || !path.TryGetValue<string>(out var written))
             return null;
         var parts = written.Split('.');
+        if (parts is [StartsFrom.Variable, var copied] && definition.StartsFrom is { } origin && origin.Copy.TryGetValue(copied, out var copy)
+            && parentOf?.Invoke(origin.Procedure) is { } parent)
+            return SelectFieldOf(copy.Source, parent, null);
         IEnumerable<FieldDefinition> candidates = parts switch
         {
             [var form, _] when definition.Forms.TryGetValue(form, out var found) => found.Pages.SelectMany(p => p.Fields),
@@ -58,4 +64,18 @@ public static class DocumentModel
 
     private static object AsDateOrText(string text) =>
         text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : text;
+
+    /// <summary>Cells of table columns that name a code list print the code's Vietnamese name ("TOAN" → "Toán").</summary>
+    public static void NameCodes(DocumentTemplate template, Dictionary<string, object?> model, CodeListCatalog codeLists)
+    {
+        foreach (var table in template.Blocks.OfType<TableBlock>())
+        {
+            if (model.GetValueOrDefault(table.RowsPlaceholder) is not List<object?> rows)
+                continue;
+            foreach (var column in table.Columns.Where(c => c.CodeList is not null))
+                foreach (var row in rows.OfType<Dictionary<string, object?>>())
+                    if (row.GetValueOrDefault(column.Key) is string code && codeLists.Find(column.CodeList!)?.Find(code) is { } item)
+                        row[column.Key] = item.Name.Vi;
+        }
+    }
 }

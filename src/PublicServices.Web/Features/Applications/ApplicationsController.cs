@@ -24,14 +24,34 @@ namespace PublicServices.Web.Features.Applications;
 [Authorize]
 public sealed class ApplicationsController(
     DefinitionRegistry definitions, DraftService drafts, FormValidator validator, AttachmentService attachments,
-    DossierSubmission submission, UserManager<ApplicationUser> users, AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
+    DossierSubmission submission, DossierOrigins origins, UserManager<ApplicationUser> users, AppDbContext db, IStringLocalizer<SharedResource> l,
+    TimeProvider clock) : Controller
 {
+    /// <param name="from">For a procedure with <c>startsFrom:</c>: the applicant's dossier it starts from (a link on that dossier's page).</param>
     [HttpGet("/procedures/{id}/start")]
-    public async Task<IActionResult> Start(string id, CancellationToken ct)
+    public async Task<IActionResult> Start(string id, string? from, CancellationToken ct)
     {
         if (definitions.Latest(id) is not { } definition || FirstForm(definition) is null)
             return NotFound();
-        var draft = await drafts.StartAsync(UserId, definition, await PrefillAsync(FirstForm(definition)!), ct);
+        // Outside the start form's window no draft is made: the catalogue says when it opens (or that it closed).
+        if (ProcedureRules.WindowRefusal(definition, clock.GetUtcNow()) is { } closed)
+        {
+            TempData["Flash"] = closed.For(PortalCultures.Current);
+            return Redirect("/");
+        }
+        var origin = await origins.CheckAsync(UserId, definition, from, ct);
+        switch (origin.Problem)
+        {
+            case OriginProblem.NotFound:
+                return NotFound();
+            case OriginProblem.ParentRequired:
+                TempData["Flash"] = origin.Message!.For(PortalCultures.Current);
+                return Redirect("/");
+            case OriginProblem.NotEligible or OriginProblem.WindowClosed:
+                TempData["Flash"] = origin.Message!.For(PortalCultures.Current);
+                return Redirect($"/dossiers/{from}");
+        }
+        var draft = await drafts.StartAsync(UserId, definition, await PrefillAsync(FirstForm(definition)!, origin.Source), ct, origin.Parent?.Code);
         return Redirect($"/drafts/{draft.Id}/pages/1");
     }
 
@@ -49,8 +69,14 @@ public sealed class ApplicationsController(
         if (await LoadAsync(id, ct) is not var (draft, definition, form) || page < 1 || page > form.Pages.Count)
             return NotFound();
         var data = JsonNode.Parse(draft.DataJson)!.AsObject();
+        if (ProcedureRules.WindowRefusal(definition, clock.GetUtcNow()) is { } closed)
+        {
+            // Nothing is saved outside the window; the draft stays as it was.
+            ModelState.AddModelError("", closed.For(PortalCultures.Current));
+            return View("Page", await ModelAsync(draft, definition, form, page, data, new Dictionary<string, string> { [""] = closed.For(PortalCultures.Current) }, ct));
+        }
         var (input, uploadErrors) = await PostedForm.ReadAsync(Request.Form, form.Pages[page - 1].Fields, data, remove, uploadsReplace: false, attachments, UserId, ct);
-        var result = validator.Validate(form, [form.Pages[page - 1]], input, checkRules: false, context: new JsonObject { [form.Id] = data.DeepClone() });
+        var result = validator.Validate(form, [form.Pages[page - 1]], input, checkRules: false, context: Context(definition, form, data));
         var errors = result.Errors.Concat(uploadErrors).GroupBy(e => e.FieldId).ToDictionary(g => g.Key, g => g.First().Message.For(PortalCultures.Current));
         if (errors.Count > 0 || remove is not null || Request.Form.Files.Count > 0 && Request.Form["next"].Count == 0)
         {
@@ -84,7 +110,9 @@ public sealed class ApplicationsController(
             errors["declaration"] = l["Applications.Declaration.Required"];
         else
         {
-            var result = await submission.SubmitAsync(UserId, definition.Id, data, draft.Id.ToString("N"), DeclarationText.Current(l), ct);
+            var result = await submission.SubmitAsync(UserId, definition.Id, data, draft.Id.ToString("N"), DeclarationText.Current(l), ct, draft.ParentDossierCode);
+            if (result.Origin is { Allowed: false, Message: { } refused })
+                errors[""] = refused.For(PortalCultures.Current);
             if (result.Dossier is { } dossier)
             {
                 await drafts.RemoveAsync(draft, ct);
@@ -112,13 +140,20 @@ public sealed class ApplicationsController(
         return (draft, definition, form);
     }
 
-    /// <summary>The seam where national-database prefill will plug in: for now, the applicant's own account.</summary>
-    private async Task<JsonObject> PrefillAsync(FormDefinition form)
+    /// <summary>The seam where national-database prefill will plug in: for now, the applicant's own account, and the values
+    /// copied from the parent dossier (<c>prefill: source.key</c>).</summary>
+    private async Task<JsonObject> PrefillAsync(FormDefinition form, JsonObject? source)
     {
         var user = await users.GetUserAsync(User);
         var values = new JsonObject();
         foreach (var field in form.Pages.SelectMany(p => p.Fields).Where(f => f.Prefill is not null))
         {
+            if (field.Prefill!.StartsWith(StartsFrom.Variable + ".", StringComparison.Ordinal))
+            {
+                if (source?[field.Prefill[(StartsFrom.Variable.Length + 1)..]] is { } copied)
+                    values[field.Id] = copied.DeepClone();
+                continue;
+            }
             var value = field.Prefill switch
             {
                 "fullName" => user?.FullName,
@@ -132,6 +167,14 @@ public sealed class ApplicationsController(
                 values[field.Id] = value;
         }
         return values;
+    }
+
+    /// <summary>What rules of the form read: its answers and the procedure's <c>settings</c>.</summary>
+    private static JsonObject Context(WorkflowDefinition definition, FormDefinition form, JsonObject values)
+    {
+        var context = ProcedureRules.Context(definition);
+        context[form.Id] = values.DeepClone();
+        return context;
     }
 
     internal static JsonObject Merge(JsonObject data, JsonObject input)
@@ -149,7 +192,7 @@ public sealed class ApplicationsController(
             .SelectMany(f => (values[f.Id] as JsonArray)?.Select(n => Guid.TryParse(n?.ToString(), out var g) ? g : Guid.Empty) ?? [])
             .ToList();
         var uploads = await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.Id) && a.OwnerId == draft.ApplicantId).ToDictionaryAsync(a => a.Id, ct);
-        var scope = new JsonObject { [form.Id] = values.DeepClone() };
+        var scope = Context(definition, form, values);
         var hidden = form.Pages.SelectMany(p => p.Fields).Where(f => f.VisibleWhen is { } rule && !rule.IsTruthy(scope)).Select(f => f.Id).ToHashSet();
         return new FormPageModel(draft.Id, definition, form, page, values, errors, uploads, definitions.CodeLists, hidden);
     }

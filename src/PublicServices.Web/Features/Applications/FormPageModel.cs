@@ -40,6 +40,9 @@ public sealed record FormPageModel(
     /// "&lt;/script&gt;" typed by the applicant cannot end the script element.</summary>
     public string DataJson => Values.ToJsonString();
 
+    /// <summary>The procedure's settings, which <c>visibleWhen</c> rules may read as <c>settings.name</c> (for the script too).</summary>
+    public string SettingsJson => Procedure.SettingValues().ToJsonString();
+
     /// <summary>How the script types a control's value, as the server does (numbers, booleans, lists).</summary>
     public static string DataType(FieldDefinition field) => field.Type switch
     {

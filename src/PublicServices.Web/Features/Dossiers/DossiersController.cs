@@ -22,7 +22,7 @@ namespace PublicServices.Web.Features.Dossiers;
 [Authorize]
 public sealed class DossiersController(
     DossierQueries dossiers, DraftService drafts, DefinitionRegistry definitions, DossierAmendment amendment, DossierWithdrawal withdrawal,
-    AttachmentService attachments, AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
+    AttachmentService attachments, AppDbContext db, IStringLocalizer<SharedResource> l, DossierEdit edit) : Controller
 {
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
@@ -31,8 +31,15 @@ public sealed class DossiersController(
         View(new MyDossiersModel(await drafts.MineAsync(UserId, ct), await dossiers.MineAsync(UserId, ct), definitions, drafts.ExpiresSoon));
 
     [HttpGet("/dossiers/{code}")]
-    public async Task<IActionResult> Show(string code, CancellationToken ct) =>
-        await dossiers.OwnAsync(UserId, code, ct) is { } detail ? View(detail) : NotFound();
+    public async Task<IActionResult> Show(string code, CancellationToken ct)
+    {
+        if (await dossiers.OwnAsync(UserId, code, ct) is not { } detail)
+            return NotFound();
+        // Procedures with `edits:` say whether the applicant may still change the registration, and why not.
+        if (edit.Offers(detail.Dossier.ProcedureId, detail.Dossier.ProcedureVersion))
+            ViewData["Edit"] = await edit.FindAsync(UserId, code, ct);
+        return View(detail);
+    }
 
     [HttpGet("/dossiers/{code}/documents/{id:guid}")]
     public async Task<IActionResult> Document(string code, Guid id, [FromServices] IssuedDocuments documents, CancellationToken ct)
@@ -74,6 +81,65 @@ public sealed class DossiersController(
         foreach (var (key, message) in errors.Where(e => request.Fields.All(f => f.Id != e.Key)))
             ModelState.AddModelError(key, message);
         return View("Amend", await AmendModelAsync(detail, request, ApplicationsController.Merge(current, input), errors, ct));
+    }
+
+    /// <summary>The submitted start form, prefilled, while the procedure's <c>edits:</c> allow a change (else back to the dossier, saying why).</summary>
+    [HttpGet("/dossiers/{code}/edit")]
+    public async Task<IActionResult> Edit(string code, CancellationToken ct)
+    {
+        if (await edit.FindAsync(UserId, code, ct) is not { } permission)
+            return NotFound();
+        if (!permission.Allowed)
+            return CannotEdit(code, permission.Refusal!);
+        var detail = (await dossiers.OwnAsync(UserId, code, ct))!;
+        return View("Edit", await EditModelAsync(detail, permission, permission.Values, new Dictionary<string, string>(), ct));
+    }
+
+    [HttpPost("/dossiers/{code}/edit")]
+    public async Task<IActionResult> SaveEdit(string code, CancellationToken ct)
+    {
+        if (await edit.FindAsync(UserId, code, ct) is not { } permission)
+            return NotFound();
+        if (!permission.Allowed)
+            return CannotEdit(code, permission.Refusal!);
+        var fields = permission.Form.Pages.SelectMany(p => p.Fields).ToList();
+        var (input, uploadErrors) = await PostedForm.ReadAsync(Request.Form, fields, permission.Values, remove: null, uploadsReplace: true, attachments, UserId, ct);
+        var data = ApplicationsController.Merge(permission.Values, input);
+        var result = uploadErrors.Count == 0 ? await edit.EditAsync(UserId, code, data, ct) : null;
+        if (result is { Accepted: true })
+        {
+            TempData["Flash"] = l["Dossiers.Edit.Done", code].Value;
+            return Redirect($"/dossiers/{code}");
+        }
+        if (result?.Refusal is { } refusal)
+            return CannotEdit(code, refusal);
+        var errors = uploadErrors.Concat(result?.Errors ?? []).GroupBy(e => e.FieldId)
+            .ToDictionary(g => g.Key, g => g.First().Message.For(PortalCultures.Current));
+        foreach (var field in fields.Where(f => errors.ContainsKey(f.Id)))
+            ModelState.AddModelError(field.Id, errors[field.Id]);
+        foreach (var (key, message) in errors.Where(e => fields.All(f => f.Id != e.Key)))
+            ModelState.AddModelError(key, message);
+        var detail = (await dossiers.OwnAsync(UserId, code, ct))!;
+        return View("Edit", await EditModelAsync(detail, permission, data, errors, ct));
+    }
+
+    private RedirectResult CannotEdit(string code, Workflows.Definitions.LocalizedText why)
+    {
+        TempData["Flash"] = why.For(PortalCultures.Current);
+        return Redirect($"/dossiers/{code}");
+    }
+
+    private async Task<EditModel> EditModelAsync(DossierDetail detail, EditPermission permission, JsonObject values, IReadOnlyDictionary<string, string> errors, CancellationToken ct)
+    {
+        var definition = definitions.Get(detail.Dossier.ProcedureId, detail.Dossier.ProcedureVersion);
+        var fields = permission.Form.Pages.SelectMany(p => p.Fields).ToList();
+        var fileIds = fields.Where(f => f.File is not null)
+            .SelectMany(f => (values[f.Id] as JsonArray)?.Select(n => Guid.TryParse(n?.ToString(), out var g) ? g : Guid.Empty) ?? []).ToList();
+        var files = await db.Attachments.AsNoTracking().Where(a => fileIds.Contains(a.Id) && a.OwnerId == UserId).ToDictionaryAsync(a => a.Id, ct);
+        // Every page's fields on one page, as the supplement page shows the requested ones; hidden ones are ignored by the server.
+        var form = permission.Form with { Pages = [new Workflows.Definitions.FormPage("edit", definition.Title, fields, permission.Form.Pages[0].Location)] };
+        var page = new FormPageModel(Guid.Empty, definition, form, 1, values, errors, new Dictionary<Guid, AttachmentRecord>(), definitions.CodeLists, new HashSet<string>());
+        return new EditModel(detail, permission, page, files);
     }
 
     [HttpGet("/dossiers/{code}/withdraw")]

@@ -12,6 +12,8 @@
 
   var stored = {};
   try { stored = JSON.parse(document.getElementById('form-data').textContent) || {}; } catch (e) { /* no rule can read it */ }
+  var settings = {};
+  try { settings = JSON.parse(document.getElementById('form-settings').textContent) || {}; } catch (e) { /* rules read no settings */ }
 
   // Typed as FormValidator types what is posted: numbers, true/false, "yyyy-MM-dd", lists; empty means absent.
   function valueOf(controls, previous) {
@@ -43,7 +45,7 @@
       var value = wrapper && wrapper.hidden ? undefined : valueOf(byName[name], stored[name]);
       if (value === undefined) delete answers[name]; else answers[name] = value;
     });
-    var data = {};
+    var data = { settings: settings };
     data[formId] = answers;
     return data;
   }

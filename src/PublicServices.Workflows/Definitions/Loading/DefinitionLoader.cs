@@ -23,10 +23,13 @@ public sealed class DefinitionLoader(ActivityRegistry registry)
         var files = Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder).Where(f => Extensions.Contains(Path.GetExtension(f))).Order(StringComparer.Ordinal).ToList()
             : [];
-        return LoadFiles(files, codeLists, history, errors);
+        return Load(files, codeLists, history, errors, requireParent: true);
     }
 
-    public LoadResult LoadFiles(IEnumerable<string> files, CodeListCatalog codeLists, IDefinitionHistory? history = null, List<DefinitionError>? errors = null)
+    public LoadResult LoadFiles(IEnumerable<string> files, CodeListCatalog codeLists, IDefinitionHistory? history = null, List<DefinitionError>? errors = null) =>
+        Load(files, codeLists, history, errors, requireParent: false);
+
+    private LoadResult Load(IEnumerable<string> files, CodeListCatalog codeLists, IDefinitionHistory? history, List<DefinitionError>? errors, bool requireParent)
     {
         errors ??= [];
         var loaded = new List<LoadedDefinition>();
@@ -52,7 +55,8 @@ public sealed class DefinitionLoader(ActivityRegistry registry)
             }
             loaded.Add(definition);
         }
-        return new LoadResult(loaded, codeLists, errors);
+        var unstartable = StartsFromReferences.Check(loaded, requireParent, errors);
+        return new LoadResult(loaded.Where(l => !unstartable.Contains(l)).ToList(), codeLists, errors);
     }
 
     /// <summary>Parses and validates one file's text; null (with errors added) when it is not valid.</summary>

@@ -101,18 +101,22 @@ internal sealed partial class DefinitionParser
         var remindValid = true;
         if (YamlReader.Get(step, "remind") is { } remind && !(remindValid = CheckRemind(id, type, step, remind)))
             settings.Remove("remind"); // reported precisely above; not again as a settings error
+        string? opensSetting = null, closesSetting = null;
+        var windowValid = type != "form" || ResolveWindow(settings, "opens", out opensSetting) & ResolveWindow(settings, "closes", out closesSetting);
         targetsOfLastStep = transitions.Values.ToList();
         if (type == "parallel" && YamlReader.Get(step, "branches") is YamlSequenceNode branches)
             foreach (var branch in branches.OfType<YamlScalarNode>())
                 targets.Add((branch.Value!, branch));
-        var parsed = Settings(id, step, settings, settingsType);
+        var parsed = windowValid ? Settings(id, step, settings, settingsType) : null;
+        if (parsed is FormStepSettings form && (opensSetting ?? closesSetting) is not null)
+            parsed = form with { OpensSetting = opensSetting, ClosesSetting = closesSetting };
         if (parsed is TaskStepSettings task && outcomeFields.Count > 0)
             parsed = task with
             {
                 Outcomes = task.Outcomes.ToDictionary(o => o.Key,
                     o => outcomeFields.TryGetValue(o.Key, out var fields) ? o.Value with { Fields = fields } : o.Value, StringComparer.Ordinal),
             };
-        return parsed is null || !outcomesValid || !remindValid ? null : new StepDefinition(id, type, parsed, transitions, read.Map.At(step))
+        return parsed is null || !outcomesValid || !remindValid || !windowValid ? null : new StepDefinition(id, type, parsed, transitions, read.Map.At(step))
         {
             Title = read.Text(step, "title", required: false),
         };
@@ -324,6 +328,7 @@ internal sealed partial class DefinitionParser
             var node = settings[JsonNamingPolicy.CamelCase.ConvertName(property.Name)];
             var rules = property.PropertyType == typeof(JsonLogicRule) ? [node]
                 : property.PropertyType == typeof(IReadOnlyDictionary<string, JsonLogicRule>) && node is JsonObject map ? map.Select(p => p.Value).ToArray()
+                : property.PropertyType == typeof(WaitDataSettings) && node is JsonObject data ? [data["dataset"], data["key"]]
                 : [];
             foreach (var rule in rules.Where(r => r is not null || property.PropertyType == typeof(JsonLogicRule)))
                 try

@@ -83,8 +83,11 @@ internal sealed partial class DefinitionParser
         if (type is FieldType.Select or FieldType.MultiSelect && options.Count == 0 && codeList is null)
             read.Error(field, $"Trường chọn '{id}' cần 'options' hoặc 'codeList' / The select field '{id}' needs `options:` or `codeList:`.");
         var prefill = read.String(field, "prefill", required: false);
-        if (prefill is not null && !PrefillSources.Contains(prefill))
-            read.Error(YamlReader.Get(field, "prefill")!, $"Không thể điền sẵn từ '{prefill}' / Unknown prefill '{prefill}': use {string.Join(", ", PrefillSources)}.");
+        // source.<key>: a value copied from the parent dossier (startsFrom); the validator checks that the key is copied.
+        if (prefill is not null && !PrefillSources.Contains(prefill) && !(prefill.StartsWith(StartsFrom.Variable + ".", StringComparison.Ordinal)
+                                                                         && NamePattern().IsMatch(prefill[(StartsFrom.Variable.Length + 1)..])))
+            read.Error(YamlReader.Get(field, "prefill")!, $"Không thể điền sẵn từ '{prefill}' / Unknown prefill '{prefill}': use {string.Join(", ", PrefillSources)}, " +
+                                                          $"or {StartsFrom.Variable}.<key> for a value the procedure copies with `startsFrom:`.");
         var pattern = read.String(field, "pattern", required: false);
         if (pattern is not null)
         {

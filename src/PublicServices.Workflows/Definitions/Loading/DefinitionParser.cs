@@ -30,7 +30,9 @@ internal sealed partial class DefinitionParser(YamlReader read, ActivityRegistry
         var title = read.Text(root, "title", required: true);
         var agency = read.String(root, "agency", required: true);
         var deadline = read.Duration(root, "deadline");
+        procedureSettings = ParseSettings(root);
         var forms = ParseForms(root);
+        var uniqueBy = ParseUniqueBy(root);
         var flow = ParseFlow(root);
         var documents = ParseRequiredDocuments(root);
         if (flow is null)
@@ -42,6 +44,9 @@ internal sealed partial class DefinitionParser(YamlReader read, ActivityRegistry
             FeeText = read.Text(root, "fee", required: false),
             RequiredDocuments = documents,
             AllowsSeveralDrafts = read.Bool(root, "allowSeveralDrafts"),
+            StartsFrom = ParseStartsFrom(root),
+            Settings = procedureSettings,
+            UniqueBy = uniqueBy,
         };
     }
 

@@ -25,18 +25,34 @@ internal static class DefinitionValidator
             if (step.Settings is DocumentStepSettings { SignedBy: { } signer } && definition.Flow.Steps.GetValueOrDefault(signer)?.Settings is not TaskStepSettings)
                 errors.Add(new DefinitionError(step.Location,
                     $"'signedBy: {signer}' không phải bước 'task' / 'signedBy: {signer}' is not a task step: name the officials' step whose decision is signed."));
+            if (step.Settings is WaitStepSettings { Data: not null, Signal: null })
+                errors.Add(new DefinitionError(step.Location,
+                    $"'data' chỉ dùng khi chờ tín hiệu / Step '{step.Id}': `data:` is received with a signal: add `signal:` (it cannot come with a time)."));
             foreach (var rule in Rules(step.Settings))
                 CheckVariables(rule, definition, step.Location, errors);
+            if (step.Settings is FormStepSettings { Edits: { } edits })
+                CheckEdits(step, edits, definition, errors);
             if (step.Settings is TaskStepSettings task)
                 foreach (var field in task.Outcomes.Values.SelectMany(o => o.Fields))
                     CheckCodeList(field, codeLists, errors);
         }
         CheckGraph(definition, failedSteps, errors);
+        if (definition.StartsFrom is { Procedure: var parent } startsFrom && parent == definition.Id)
+            errors.Add(new DefinitionError(startsFrom.Location, "'startsFrom' không thể là chính thủ tục này / `startsFrom:` cannot name the procedure itself."));
+        // Instances keep their settings under `settings`: no form and no step (whose decisions are kept under its id) may take the name.
+        if (definition.Forms.TryGetValue(SettingsVariable, out var clash))
+            errors.Add(new DefinitionError(clash.Location, "Không đặt tên biểu mẫu là 'settings' / A form cannot be called 'settings': the name holds the procedure's settings."));
+        if (steps.TryGetValue(SettingsVariable, out var clashing))
+            errors.Add(new DefinitionError(clashing.Location, "Không đặt tên bước là 'settings' / A step cannot be called 'settings': the name holds the procedure's settings."));
+        if (definition.UniqueBy is { } unique)
+            CheckVariables(unique.Rule, definition, unique.Location, errors);
         foreach (var form in definition.Forms.Values)
         {
             foreach (var field in form.Pages.SelectMany(p => p.Fields))
             {
                 CheckCodeList(field, codeLists, errors);
+                if (field.Prefill is { } prefill && prefill.StartsWith(StartsFrom.Variable + ".", StringComparison.Ordinal))
+                    CheckSource(prefill, definition, field.Location, errors);
                 if (field.VisibleWhen is { } visible)
                     CheckVariables(visible, definition, field.Location, errors);
             }
@@ -118,11 +134,35 @@ internal static class DefinitionValidator
         PaymentStepSettings p => [p.Amount],
         DecisionStepSettings d => [d.Condition],
         SetStepSettings s => s.Variables.Values,
-        DocumentStepSettings d => d.Data.Values,
+        DocumentStepSettings d => d.Data.Values.Concat(new[] { d.Issuer, d.Replaces }.OfType<JsonLogicRule>()),
         TaskStepSettings { Unit: { } unit } => [unit],
-        WaitStepSettings w => new[] { w.Key, w.Until }.OfType<JsonLogicRule>(),
+        WaitStepSettings w => new[] { w.Key, w.Until, w.Data?.Dataset, w.Data?.Key }.OfType<JsonLogicRule>(),
+        NumberStepSettings n => [n.Sequence, n.Format],
         _ => [],
     };
+
+    public const string SettingsVariable = ProcedureSetting.Variable;
+
+    /// <summary>
+    /// <c>edits:</c> only on the start form (filled as a draft, then changed while officials have not moved on), naming the
+    /// steps it may happen at and the step the flow continues from.
+    /// </summary>
+    private static void CheckEdits(StepDefinition step, FormEdits edits, WorkflowDefinition definition, List<DefinitionError> errors)
+    {
+        if (step.Id != definition.Flow.Start || step.Settings is FormStepSettings { Mode: FormMode.Amend })
+            errors.Add(new DefinitionError(step.Location,
+                $"'edits' chỉ dùng cho biểu mẫu đầu tiên / `edits:` belongs on the start form (step '{definition.Flow.Start}'), not on '{step.Id}'."));
+        if (edits.While.Count == 0)
+            errors.Add(new DefinitionError(step.Location, "'edits.while' cần ít nhất một bước / `edits.while:` needs at least one step at which the applicant may edit."));
+        foreach (var id in edits.While.Where(id => !definition.Flow.Steps.ContainsKey(id)))
+            errors.Add(new DefinitionError(step.Location, $"Bước '{id}' trong 'edits.while' không có / `edits.while:` names a missing step '{id}'."));
+        foreach (var id in edits.While.Where(id => id == step.Id))
+            errors.Add(new DefinitionError(step.Location, $"'edits.while' không gồm chính biểu mẫu / `edits.while:` cannot name the form itself ('{id}')."));
+        if (!definition.Flow.Steps.ContainsKey(edits.Restart))
+            errors.Add(new DefinitionError(step.Location, $"Bước '{edits.Restart}' trong 'edits.restart' không có / `edits.restart:` names a missing step '{edits.Restart}'."));
+        else if (edits.Restart == step.Id)
+            errors.Add(new DefinitionError(step.Location, "'edits.restart' không thể là chính biểu mẫu / `edits.restart:` must be a step after the form (e.g. the routing decision)."));
+    }
 
     /// <summary>A <c>var</c> path "form.field…" must name a field of that form, and "task.fields.field" a field of one of
     /// that task's outcomes (other variables are not checked).</summary>
@@ -131,6 +171,11 @@ internal static class DefinitionValidator
         foreach (var path in VarPaths(rule.Source))
         {
             var parts = path.Split('.');
+            if (parts[0] == StartsFrom.Variable && !definition.Forms.ContainsKey(parts[0]))
+                CheckSource(path, definition, location, errors);
+            if (parts[0] == SettingsVariable && parts.Length >= 2 && !definition.Settings.ContainsKey(parts[1]))
+                errors.Add(new DefinitionError(location,
+                    $"Thiết lập '{parts[1]}' không có / Unknown setting '{parts[1]}' (in {{\"var\": \"{path}\"}}): declare it under `settings:`."));
             if (parts.Length >= 3 && parts[1] == "fields" && !definition.Forms.ContainsKey(parts[0])
                 && definition.Flow.Steps.GetValueOrDefault(parts[0])?.Settings is TaskStepSettings task
                 && !task.Outcomes.Values.Any(o => o.Fields.Any(f => f.Id == parts[2])))
@@ -142,6 +187,19 @@ internal static class DefinitionValidator
                 errors.Add(new DefinitionError(location,
                     $"Biểu mẫu '{parts[0]}' không có trường '{parts[1]}' / Form '{parts[0]}' has no field '{parts[1]}' (in {{\"var\": \"{path}\"}})."));
         }
+    }
+
+    /// <summary>"source.key…" must name a value the procedure copies with <c>startsFrom:</c> (or <c>source.dossierCode</c>).</summary>
+    private static void CheckSource(string path, WorkflowDefinition definition, SourceLocation location, List<DefinitionError> errors)
+    {
+        var parts = path.Split('.');
+        if (definition.StartsFrom is null)
+            errors.Add(new DefinitionError(location,
+                $"'{path}' cần 'startsFrom' / '{path}' reads a value copied from a parent dossier, but the procedure has no `startsFrom:`."));
+        else if (parts.Length < 2 || !definition.StartsFrom.Provides(parts[1]))
+            errors.Add(new DefinitionError(location,
+                $"'startsFrom.copy' không có '{(parts.Length < 2 ? "" : parts[1])}' / `startsFrom.copy` has no '{(parts.Length < 2 ? "" : parts[1])}' " +
+                $"(in '{path}'): copy it, or use {StartsFrom.Variable}.{StartsFrom.DossierCodeKey}."));
     }
 
     private static IEnumerable<string> VarPaths(JsonNode? node)

@@ -16,4 +16,12 @@ public sealed record DocumentStepSettings(string Template) : IStepSettings
 
     /// <summary>A task step whose deciding official's name is printed as the signer (e.g. the leader's approval).</summary>
     public string? SignedBy { get; init; }
+
+    /// <summary>The unit (its code) that issues the document: its name, superior and place are printed and its yearly
+    /// register numbers it; the procedure's <c>agency</c> when absent.</summary>
+    public JsonLogicRule? Issuer { get; init; }
+
+    /// <summary>The id of an earlier document of the same applicant that this one replaces (e.g. a re-issued result
+    /// certificate): revoked in the issuing transaction, with "replaced by" this document's number. Nothing is revoked when it gives null.</summary>
+    public JsonLogicRule? Replaces { get; init; }
 }

@@ -24,4 +24,22 @@ public sealed record FormStepSettings(string Form) : IStepSettings, IRemindingSt
     public DeadlineOnResubmit DeadlineOnResubmit { get; init; } = DeadlineOnResubmit.Keep;
     /// <summary>A reminder to the applicant before the due time (needs <see cref="Due"/> or <see cref="Closes"/>).</summary>
     public ReminderSettings? Remind { get; init; }
+
+    /// <summary>The setting <see cref="Opens"/> was read from (<c>opens: { setting: name }</c>), so an override moves it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? OpensSetting { get; init; }
+
+    /// <summary>The setting <see cref="Closes"/> was read from (<c>closes: { setting: name }</c>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? ClosesSetting { get; init; }
+
+    /// <summary>Start form only: the applicant may change the submitted form until <see cref="Closes"/>, while the instance
+    /// waits at one of <see cref="FormEdits.While"/>; the waits are cancelled and the flow continues from <see cref="FormEdits.Restart"/>.</summary>
+    public FormEdits? Edits { get; init; }
+
+    /// <summary>Whether the window is open at <paramref name="now"/>: before <see cref="Opens"/> or from <see cref="Closes"/> on it is not.</summary>
+    public bool IsOpen(DateTimeOffset now) => (Opens is null || now >= Opens) && (Closes is null || now < Closes);
 }
+
+/// <summary><c>edits: { while: [step, …], restart: step }</c> of the start form.</summary>
+public sealed record FormEdits(IReadOnlyList<string> While, string Restart);

@@ -13,4 +13,14 @@ public sealed record WaitStepSettings : IStepSettings
     public JsonLogicRule? Key { get; init; }
     public JsonLogicRule? Until { get; init; }
     public DurationSpec? For { get; init; }
+
+    /// <summary>With <see cref="Signal"/>: the record of a dataset each instance receives with the signal, kept under
+    /// <c>&lt;step&gt;.data</c> (null when the dataset has no record for the key).</summary>
+    public WaitDataSettings? Data { get; init; }
 }
+
+/// <summary>
+/// <c>data: { dataset: rule, key: rule }</c> of a signal wait: both evaluated when the wait starts and kept with its bookmark,
+/// so the host fetches the records of a whole chunk of resumed instances at once.
+/// </summary>
+public sealed record WaitDataSettings(JsonLogicRule Dataset, JsonLogicRule Key);

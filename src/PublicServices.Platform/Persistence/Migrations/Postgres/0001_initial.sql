@@ -73,6 +73,9 @@ CREATE TABLE batch_jobs (
     "StartedAt" timestamp with time zone NOT NULL,
     "FinishedAt" timestamp with time zone,
     "LastError" text,
+    "StartAt" timestamp with time zone,
+    "LeaseOwner" character varying(64),
+    "LeaseUntil" timestamp with time zone,
     CONSTRAINT "PK_batch_jobs" PRIMARY KEY ("Id")
 );
 
@@ -82,6 +85,30 @@ CREATE TABLE "DataProtectionKeys" (
     "FriendlyName" text,
     "Xml" text,
     CONSTRAINT "PK_DataProtectionKeys" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE dataset_imports (
+    "Id" uuid NOT NULL,
+    "Dataset" character varying(64) NOT NULL,
+    "FileSha256" character varying(64) NOT NULL,
+    "FileName" character varying(256) NOT NULL,
+    "Status" character varying(16) NOT NULL,
+    "LastLine" bigint NOT NULL,
+    "Records" bigint NOT NULL,
+    "TotalRecords" bigint NOT NULL,
+    "StartedAt" timestamp with time zone NOT NULL,
+    "UpdatedAt" timestamp with time zone NOT NULL,
+    "FinishedAt" timestamp with time zone,
+    CONSTRAINT "PK_dataset_imports" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE dataset_records (
+    "Dataset" character varying(64) NOT NULL,
+    "Key" character varying(64) NOT NULL,
+    "DataJson" text NOT NULL,
+    CONSTRAINT "PK_dataset_records" PRIMARY KEY ("Dataset", "Key")
 );
 
 
@@ -97,6 +124,8 @@ CREATE TABLE dossiers (
     "DueDate" date,
     "DeclarationVersion" character varying(64) NOT NULL,
     "DeclaredAt" timestamp with time zone NOT NULL,
+    "ParentDossierCode" character varying(40),
+    "UniqueKey" character varying(200),
     CONSTRAINT "PK_dossiers" PRIMARY KEY ("Code")
 );
 
@@ -110,6 +139,7 @@ CREATE TABLE drafts (
     "CreatedAt" timestamp with time zone NOT NULL,
     "UpdatedAt" timestamp with time zone NOT NULL,
     "ExpiresAt" timestamp with time zone NOT NULL,
+    "ParentDossierCode" character varying(40),
     CONSTRAINT "PK_drafts" PRIMARY KEY ("Id")
 );
 
@@ -283,6 +313,8 @@ CREATE TABLE workflow_bookmarks (
     "RemindAt" timestamp with time zone,
     "RemindedAt" timestamp with time zone,
     "CreatedAt" timestamp with time zone NOT NULL,
+    "Dataset" character varying(64),
+    "DataKey" character varying(64),
     CONSTRAINT "PK_workflow_bookmarks" PRIMARY KEY ("Id")
 );
 
@@ -438,6 +470,12 @@ CREATE INDEX "IX_audit_log_Target_Id" ON audit_log ("Target", "Id");
 CREATE INDEX "IX_audit_log_UserId_Id" ON audit_log ("UserId", "Id");
 
 
+CREATE INDEX "IX_batch_jobs_Status_StartAt" ON batch_jobs ("Status", "StartAt");
+
+
+CREATE UNIQUE INDEX "IX_dataset_imports_Dataset_FileSha256" ON dataset_imports ("Dataset", "FileSha256");
+
+
 CREATE UNIQUE INDEX "IX_dossiers_ApplicantId_IdempotencyKey" ON dossiers ("ApplicantId", "IdempotencyKey");
 
 
@@ -445,6 +483,12 @@ CREATE INDEX "IX_dossiers_ApplicantId_SubmittedAt" ON dossiers ("ApplicantId", "
 
 
 CREATE UNIQUE INDEX "IX_dossiers_InstanceId" ON dossiers ("InstanceId");
+
+
+CREATE INDEX "IX_dossiers_ParentDossierCode" ON dossiers ("ParentDossierCode");
+
+
+CREATE UNIQUE INDEX "IX_dossiers_ProcedureId_UniqueKey" ON dossiers ("ProcedureId", "UniqueKey");
 
 
 CREATE INDEX "IX_drafts_ApplicantId_ProcedureId" ON drafts ("ApplicantId", "ProcedureId");

@@ -68,7 +68,10 @@ CREATE TABLE "batch_jobs" (
     "Refused" INTEGER NOT NULL,
     "StartedAt" TEXT NOT NULL,
     "FinishedAt" TEXT NULL,
-    "LastError" TEXT NULL
+    "LastError" TEXT NULL,
+    "StartAt" TEXT NULL,
+    "LeaseOwner" TEXT NULL,
+    "LeaseUntil" TEXT NULL
 );
 
 
@@ -76,6 +79,29 @@ CREATE TABLE "DataProtectionKeys" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_DataProtectionKeys" PRIMARY KEY AUTOINCREMENT,
     "FriendlyName" TEXT NULL,
     "Xml" TEXT NULL
+);
+
+
+CREATE TABLE "dataset_imports" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_dataset_imports" PRIMARY KEY,
+    "Dataset" TEXT NOT NULL,
+    "FileSha256" TEXT NOT NULL,
+    "FileName" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "LastLine" INTEGER NOT NULL,
+    "Records" INTEGER NOT NULL,
+    "TotalRecords" INTEGER NOT NULL,
+    "StartedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    "FinishedAt" TEXT NULL
+);
+
+
+CREATE TABLE "dataset_records" (
+    "Dataset" TEXT NOT NULL,
+    "Key" TEXT NOT NULL,
+    "DataJson" TEXT NOT NULL,
+    CONSTRAINT "PK_dataset_records" PRIMARY KEY ("Dataset", "Key")
 );
 
 
@@ -90,7 +116,9 @@ CREATE TABLE "dossiers" (
     "SubmittedAt" TEXT NOT NULL,
     "DueDate" TEXT NULL,
     "DeclarationVersion" TEXT NOT NULL,
-    "DeclaredAt" TEXT NOT NULL
+    "DeclaredAt" TEXT NOT NULL,
+    "ParentDossierCode" TEXT NULL,
+    "UniqueKey" TEXT NULL
 );
 
 
@@ -102,7 +130,8 @@ CREATE TABLE "drafts" (
     "DataJson" TEXT NOT NULL,
     "CreatedAt" TEXT NOT NULL,
     "UpdatedAt" TEXT NOT NULL,
-    "ExpiresAt" TEXT NOT NULL
+    "ExpiresAt" TEXT NOT NULL,
+    "ParentDossierCode" TEXT NULL
 );
 
 
@@ -265,7 +294,9 @@ CREATE TABLE "workflow_bookmarks" (
     "Attempts" INTEGER NOT NULL,
     "RemindAt" TEXT NULL,
     "RemindedAt" TEXT NULL,
-    "CreatedAt" TEXT NOT NULL
+    "CreatedAt" TEXT NOT NULL,
+    "Dataset" TEXT NULL,
+    "DataKey" TEXT NULL
 );
 
 
@@ -415,6 +446,12 @@ CREATE INDEX "IX_audit_log_Target_Id" ON "audit_log" ("Target", "Id");
 CREATE INDEX "IX_audit_log_UserId_Id" ON "audit_log" ("UserId", "Id");
 
 
+CREATE INDEX "IX_batch_jobs_Status_StartAt" ON "batch_jobs" ("Status", "StartAt");
+
+
+CREATE UNIQUE INDEX "IX_dataset_imports_Dataset_FileSha256" ON "dataset_imports" ("Dataset", "FileSha256");
+
+
 CREATE UNIQUE INDEX "IX_dossiers_ApplicantId_IdempotencyKey" ON "dossiers" ("ApplicantId", "IdempotencyKey");
 
 
@@ -422,6 +459,12 @@ CREATE INDEX "IX_dossiers_ApplicantId_SubmittedAt" ON "dossiers" ("ApplicantId",
 
 
 CREATE UNIQUE INDEX "IX_dossiers_InstanceId" ON "dossiers" ("InstanceId");
+
+
+CREATE INDEX "IX_dossiers_ParentDossierCode" ON "dossiers" ("ParentDossierCode");
+
+
+CREATE UNIQUE INDEX "IX_dossiers_ProcedureId_UniqueKey" ON "dossiers" ("ProcedureId", "UniqueKey");
 
 
 CREATE INDEX "IX_drafts_ApplicantId_ProcedureId" ON "drafts" ("ApplicantId", "ProcedureId");
