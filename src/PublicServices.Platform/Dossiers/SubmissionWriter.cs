@@ -109,7 +109,8 @@ public sealed class SubmissionWriter : IAsyncDisposable
     /// <summary>A lone application that failed: the same key committed by a parallel request (or node) is its dossier.</summary>
     private async Task FailAsync(Pending pending, Exception error)
     {
-        if (error is DbUpdateException)
+        // SaveChanges wraps a constraint violation in DbUpdateException; BulkInsert's multi-row INSERT raises the provider's DbException.
+        if (error is DbUpdateException or System.Data.Common.DbException)
         {
             try
             {
