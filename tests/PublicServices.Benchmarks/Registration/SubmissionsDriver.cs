@@ -48,14 +48,22 @@ public static class SubmissionsDriver
             MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseCookies = false,
         }) { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
 
-        var warm = await DriveAsync(client, tokens, bodies, 0, warmup, concurrency);
+        HttpRequestMessage Submission(int n)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dossiers") { Content = new ByteArrayContent(bodies[n]) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[n]);
+            request.Headers.Add("Idempotency-Key", $"bench-{n}");
+            return request;
+        }
+        var warm = await DriveAsync(client, Submission, HttpStatusCode.Created, 0, warmup, concurrency);
         Console.WriteLine($"warm-up: {warmup:N0} in {warm.Elapsed.TotalSeconds:F1} s, {warm.Errors} errors");
         var cpuBefore = server.CpuTime;
         var driverCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var run = await DriveAsync(client, tokens, bodies, warmup, count, concurrency);
+        var run = await DriveAsync(client, Submission, HttpStatusCode.Created, warmup, count, concurrency);
         var cpu = server.CpuTime - cpuBefore;
         var driverCpu = Process.GetCurrentProcess().TotalProcessorTime - driverCpuBefore;
-        Report(run, count, concurrency, server);
+        Report("submissions", run, count, concurrency, server);
         Console.WriteLine($"CPU per submission: portal {cpu.TotalMilliseconds / count:F2} ms (≈ {count / cpu.TotalSeconds:F0}/s per core), " +
                           $"driver {driverCpu.TotalMilliseconds / count:F2} ms; machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (2 cores)");
 
@@ -71,9 +79,11 @@ public static class SubmissionsDriver
         return dossiers == warm.Ok + run.Ok && tasks == dossiers && run.Errors == 0 ? 0 : 1;
     }
 
-    private sealed record Run(double[] Latencies, TimeSpan Elapsed, int Ok, int Errors, IReadOnlyList<string> FirstErrors, int[] PerSecond);
+    internal sealed record Run(double[] Latencies, TimeSpan Elapsed, int Ok, int Errors, IReadOnlyList<string> FirstErrors, int[] PerSecond);
 
-    private static async Task<Run> DriveAsync(HttpClient client, string[] tokens, byte[][] bodies, int from, int count, int concurrency)
+    /// <summary>Sends requests <paramref name="from"/>…<paramref name="from"/>+<paramref name="count"/> made by
+    /// <paramref name="make"/> at fixed concurrency; a response other than <paramref name="expected"/> is an error.</summary>
+    internal static async Task<Run> DriveAsync(HttpClient client, Func<int, HttpRequestMessage> make, HttpStatusCode expected, int from, int count, int concurrency)
     {
         var latencies = new double[count];
         var next = -1;
@@ -89,17 +99,13 @@ public static class SubmissionsDriver
                 var i = Interlocked.Increment(ref next);
                 if (i >= count)
                     return;
-                var n = from + i;
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dossiers") { Content = new ByteArrayContent(bodies[n]) };
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[n]);
-                request.Headers.Add("Idempotency-Key", $"bench-{n}");
+                using var request = make(from + i);
                 var sent = Stopwatch.GetTimestamp();
                 try
                 {
                     using var response = await client.SendAsync(request);
                     var text = await response.Content.ReadAsStringAsync();
-                    if (response.StatusCode == HttpStatusCode.Created)
+                    if (response.StatusCode == expected)
                         Interlocked.Increment(ref ok);
                     else
                         Fail($"{(int)response.StatusCode} {text[..Math.Min(300, text.Length)]}");
@@ -128,13 +134,13 @@ public static class SubmissionsDriver
         return new Run(latencies, elapsed, ok, errors, firstErrors, perSecond);
     }
 
-    private static void Report(Run run, int count, int concurrency, PortalProcess server)
+    internal static void Report(string what, Run run, int count, int concurrency, PortalProcess server)
     {
         var sorted = run.Latencies.Order().ToArray();
         double P(double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
         // Whole seconds only (the last one is partial): the slowest and fastest second show whether the rate is sustained.
         var full = run.PerSecond.Take(Math.Max(1, (int)run.Elapsed.TotalSeconds)).ToArray();
-        Console.WriteLine($"submissions: {count:N0} at concurrency {concurrency} in {run.Elapsed.TotalSeconds:F2} s = {count / run.Elapsed.TotalSeconds:F0}/s " +
+        Console.WriteLine($"{what}: {count:N0} at concurrency {concurrency} in {run.Elapsed.TotalSeconds:F2} s = {count / run.Elapsed.TotalSeconds:F0}/s " +
                           $"(per second: min {full.Min()}, max {full.Max()}); {run.Errors} errors");
         Console.WriteLine($"latency: p50 {P(0.50):F1} ms, p95 {P(0.95):F1} ms, p99 {P(0.99):F1} ms, max {sorted[^1]:F1} ms");
         Console.WriteLine($"portal peak RSS {server.PeakRssBytes / 1024 / 1024} MB; driver peak RSS {Memory.PeakRss(Environment.ProcessId) / 1024 / 1024} MB");
