@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "engine-sqlite" => await EngineSqliteDriver.RunAsync(args.Skip(1).ToArray()),
     "tasks-sqlite" => await TasksSqliteDriver.RunAsync(args.Skip(1).ToArray()),
     "documents" => DocumentsDriver.Run(args.Skip(1).ToArray()),
+    "broadcast" => await BroadcastDriver.RunAsync(args.Skip(1).ToArray()),
     "bdn" => Run(() => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Skip(1).ToArray())),
     _ => Usage(),
 };
