@@ -22,7 +22,7 @@ namespace PublicServices.Benchmarks;
 /// (<see cref="ScoreImport"/>) and (c) the <c>results-published</c> broadcast with each candidate's record (sat → grading
 /// → result certificate asked through the outbox). The admission notices are "issued" in between by resuming their
 /// document waits directly (not measured; rendering PDFs is the documents benchmark's business).
-/// <code>broadcast [--count 20000] [--chunk 500] [--postgres] [--sync FULL|NORMAL] [--keep]</code>
+/// <code>broadcast [--count 20000] [--chunk 500] [--postgres] [--sync FULL|NORMAL] [--keep] [--pause seconds]</code>
 /// PostgreSQL: a fresh database on the server of PUBLICSERVICES_TEST_POSTGRES (<c>source /tmp/pgenv</c>).
 /// </summary>
 public static class BroadcastDriver
@@ -75,6 +75,11 @@ public static class BroadcastDriver
         await PrepareAsync(provider, count);
         Console.WriteLine($"prepared {count:N0} instances at locked-wait in {prepare.Elapsed.TotalSeconds:F1} s (not measured); {await SizeAsync(provider, folder)}");
         var before = await CountsAsync(provider);
+        if (IntArg(args, "--pause", 0) is > 0 and var pause)
+        {
+            Console.WriteLine($"pid {Environment.ProcessId}: pausing {pause} s (attach a profiler now)");
+            await Task.Delay(TimeSpan.FromSeconds(pause));
+        }
 
         // (a) lock: numbering → rooms → notice (document wait + outbox message).
         var locked = await BroadcastAsync(provider, "registration-locked", "2027", chunk);
@@ -98,6 +103,11 @@ public static class BroadcastDriver
 
         // (c) publish: sat → grading → certificate (document wait + outbox message).
         var beforePublish = await CountsAsync(provider);
+        if (IntArg(args, "--pause", 0) is > 0 and var pauseAgain)
+        {
+            Console.WriteLine($"pid {Environment.ProcessId}: pausing {pauseAgain} s before publishing (attach a profiler now)");
+            await Task.Delay(TimeSpan.FromSeconds(pauseAgain));
+        }
         var published = await BroadcastAsync(provider, "results-published", "2027", chunk);
         var afterPublish = await CountsAsync(provider);
         Report("(c) results-published with data (sat, grading, certificate asked)", count, published, beforePublish, afterPublish);
@@ -259,6 +269,9 @@ public static class BroadcastDriver
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var waiting = await db.Bookmarks.CountAsync(b => b.Kind == BookmarkKinds.Document && b.StepId == "certificate");
         var sample = await db.Instances.AsNoTracking().OrderBy(i => i.Id).Select(i => i.StateJson).FirstAsync();
+        var stateBytes = await db.Instances.AverageAsync(i => (double)i.StateJson.Length);
+        var journalled = await db.Journal.CountAsync(j => j.InstanceId == db.Instances.OrderBy(i => i.Id).Select(i => i.Id).First());
+        Console.WriteLine($"state JSON: {stateBytes:N0} characters on average; journal of one instance: {journalled} lines");
         var grading = JsonNode.Parse(sample)!["variables"]!["grading"];
         Console.WriteLine($"check: {waiting:N0} of {count:N0} instances wait for their result certificate; one grading: {grading?.ToJsonString()}");
         if (waiting != count || grading?["score"] is null)
