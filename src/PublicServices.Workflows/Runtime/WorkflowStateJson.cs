@@ -6,8 +6,8 @@ using System.Text.Unicode;
 namespace PublicServices.Workflows.Runtime;
 
 /// <summary>The one JSON form of <see cref="WorkflowState"/> that hosts store (compact, enums by name). Letters of every
-/// script are written as they are (Vietnamese names and texts were 6 bytes per marked letter as \uXXXX escapes, which made
-/// the state of an exam candidate about a third larger); the HTML-sensitive characters stay escaped.</summary>
+/// script are written as they are (a marked Vietnamese letter took 6 bytes as a \uXXXX escape); the HTML-sensitive
+/// characters stay escaped.</summary>
 public static class WorkflowStateJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
