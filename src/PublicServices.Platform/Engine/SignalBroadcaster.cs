@@ -75,6 +75,9 @@ public sealed class SignalBroadcaster(IServiceScopeFactory scopes, TimeProvider 
             // each call (quadratic in the chunk): changes are detected once, before the chunk's save.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
+            // Journal lines, outbox messages and the signal's bookmarks go in multi-row statements (BulkRows), not through change
+            // tracking: in the transaction of the chunk's SaveChanges, so the guarantees above hold unchanged.
+            var bulk = engine.Bulk = new BulkRows();
             var job = await db.BatchJobs.SingleAsync(j => j.Id == jobId, cancellationToken);
             if (job.Status != BatchJobStatus.Running || (owner is not null && job.LeaseOwner != owner) || done >= maxChunks)
                 return job;
@@ -134,8 +137,11 @@ public sealed class SignalBroadcaster(IServiceScopeFactory scopes, TimeProvider 
             job.Processed += chunk.Count;
             try
             {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(cancellationToken);
+                await bulk.WriteAsync(db, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateException error) when (++failures < MaxChunkAttempts)
             {

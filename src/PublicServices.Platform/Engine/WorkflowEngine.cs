@@ -21,6 +21,13 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
     /// <summary>Counters of <c>number</c> steps, saved with this context's next <c>SaveChanges</c> (see <see cref="DbSequenceSource"/>).</summary>
     private readonly DbSequenceSource sequences = new(db);
 
+    /// <summary>
+    /// When set (a batch signal's chunk), journal lines, outbox messages and the bookmarks of waits other than tasks are
+    /// collected here instead of being tracked; the caller writes them with <see cref="BulkRows.WriteAsync"/> in the
+    /// transaction of its <c>SaveChanges</c>. Instances, tasks, incidents and counters stay on the context.
+    /// </summary>
+    public BulkRows? Bulk { get; set; }
+
     public EngineOutcome Start(string definitionId, JsonObject? input, string actor, Guid? instanceId = null)
     {
         var definition = definitions.Latest(definitionId);
@@ -102,6 +109,15 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
             holder.UniqueKey = null;
         foreach (var closed in run.Closed)
         {
+            if (Bulk is not null && closed.Kind != BookmarkKinds.Task)
+            {
+                var index = Bulk.Opened.FindIndex(b => b.Id == closed.Id);
+                if (index >= 0)
+                    Bulk.Opened.RemoveAt(index);
+                else
+                    Bulk.Closed.Add(closed.Id);
+                continue;
+            }
             db.Bookmarks.Remove(db.Bookmarks.Local.SingleOrDefault(b => b.Id == closed.Id)
                                 ?? db.Bookmarks.Attach(new BookmarkRecord { Id = closed.Id, StepId = closed.StepId, Kind = closed.Kind }).Entity);
             if (closed.Kind == BookmarkKinds.Task)
@@ -109,13 +125,17 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
         }
         foreach (var opened in run.Opened)
         {
-            db.Bookmarks.Add(new BookmarkRecord
+            var bookmark = new BookmarkRecord
             {
                 Id = opened.Id, InstanceId = instance.Id, StepId = opened.StepId, Kind = opened.Kind, Key = opened.Key,
                 DueAt = opened.DueAt?.UtcDateTime, RemindAt = opened.RemindAt?.UtcDateTime, CreatedAt = at,
                 Dataset = opened.Kind == BookmarkKinds.Signal ? (string?)opened.Data?[WaitActivity.DatasetProperty] : null,
                 DataKey = opened.Kind == BookmarkKinds.Signal ? (string?)opened.Data?[WaitActivity.DataKeyProperty] : null,
-            });
+            };
+            if (Bulk is not null && opened.Kind != BookmarkKinds.Task)
+                Bulk.Opened.Add(bookmark);
+            else
+                db.Bookmarks.Add(bookmark);
             if (opened.Kind == BookmarkKinds.Task)
             {
                 var task = TaskProjection.From(definitions.Get(instance.DefinitionId, instance.DefinitionVersion), run.State, opened, instance.CreatedAt, at);
@@ -126,11 +146,17 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
                 Enqueue(instance.Id, DocumentOutboxKind, new JsonObject { ["instanceId"] = instance.Id, ["bookmarkId"] = opened.Id, ["document"] = opened.Data?.DeepClone() }, at);
         }
         foreach (var entry in run.Journal)
-            db.Journal.Add(new JournalEntryRecord
+        {
+            var line = new JournalEntryRecord
             {
                 InstanceId = instance.Id, StepId = entry.StepId, Event = entry.Event, Outcome = entry.Outcome,
                 Actor = entry.Actor, At = entry.At.UtcDateTime, Summary = entry.Summary,
-            });
+            };
+            if (Bulk is not null)
+                Bulk.Journal.Add(line);
+            else
+                db.Journal.Add(line);
+        }
         foreach (var request in run.Outbox)
             Enqueue(instance.Id, request.Kind, request.Payload, at);
         if (run.State is { Status: InstanceStatus.Faulted, Fault: { } fault })
@@ -140,10 +166,16 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
             });
     }
 
-    private void Enqueue(Guid instanceId, string kind, JsonObject payload, DateTime at) =>
-        db.Outbox.Add(new OutboxMessageRecord
+    private void Enqueue(Guid instanceId, string kind, JsonObject payload, DateTime at)
+    {
+        var message = new OutboxMessageRecord
         {
-            Id = Guid.NewGuid(), Kind = kind, PayloadJson = payload.ToJsonString(), InstanceId = instanceId,
+            Id = Guid.NewGuid(), Kind = kind, PayloadJson = payload.ToJsonString(WorkflowStateJson.Options), InstanceId = instanceId,
             Status = OutboxStatus.Pending, DueAt = at, CreatedAt = at,
-        });
+        };
+        if (Bulk is not null)
+            Bulk.Outbox.Add(message);
+        else
+            db.Outbox.Add(message);
+    }
 }
