@@ -157,22 +157,30 @@ public sealed class ExamRegistrationJourneyTests(ExamBrowserPortal portal) : ICl
         await NoOverflowAsync(candidate);
         await SnapAsync(candidate, "phone-5-dossier");
 
-        // A change within the window: Chemistry instead of Physics, on the same pages as the registration.
+        // A change within the window, on the registration's pages (one at a time, every one saved together).
         await edit.GetByRole(AriaRole.Link, new() { Name = "Sửa thông tin đăng ký" }).ClickAsync();
         await candidate.WaitForURLAsync($"**/dossiers/{code}/edit");
         await Expect(candidate.Locator("h1")).ToHaveTextAsync($"Sửa thông tin đăng ký — hồ sơ {code}");
-        await Expect(candidate.Locator("main h2")).ToHaveTextAsync(["Thông tin thí sinh", "Nơi đăng ký và trường học", "Bài thi", "Ảnh và địa chỉ nhận kết quả"]);
-        await Expect(candidate.Locator("#school12")).ToHaveValueAsync("01-001");
+        await Expect(candidate.Locator("[data-testid=progress]")).ToHaveTextAsync("Bước 1/4");
+        await Expect(candidate.Locator("main h2:visible")).ToHaveTextAsync(["Thông tin thí sinh"]);
+        await Expect(candidate.Locator("#fullName")).ToHaveValueAsync("Lê Minh Khoa");
         await Expect(candidate.Locator("#birthCountry")).ToBeHiddenAsync();
+        await candidate.CheckAsync("#bornAbroad");
+        await Expect(candidate.Locator("#birthCountry")).ToBeVisibleAsync();
+        await candidate.UncheckAsync("#bornAbroad");
+        await candidate.ClickAsync("text=Trang sau ›");
+        await Expect(candidate.Locator("[data-testid=progress]")).ToHaveTextAsync("Bước 2/4");
+        await Expect(candidate.Locator("main h2:visible")).ToHaveTextAsync(["Nơi đăng ký và trường học"]);
+        await Expect(candidate.Locator("#school12")).ToHaveValueAsync("01-001");
+        await Expect(candidate.Locator("#school12-filter")).ToBeVisibleAsync(); // the quick search here too
+        await candidate.ClickAsync("text=Trang sau ›");
+        await Expect(candidate.Locator("main h2:visible")).ToHaveTextAsync(["Bài thi"]);
         await Expect(candidate.Locator("#papers")).ToBeHiddenAsync();
         await Expect(candidate.Locator("#foreignLanguage")).ToHaveValueAsync("N1");
         await candidate.UncheckAsync("#electives-NN");
         await Expect(candidate.Locator("#foreignLanguage")).ToBeHiddenAsync();
         await candidate.CheckAsync("#electives-NN");
         await Expect(candidate.Locator("#foreignLanguage")).ToBeVisibleAsync();
-        await candidate.UncheckAsync("#electives-LI");
-        await candidate.CheckAsync("#electives-HOA");
-        await Expect(candidate.Locator("#school12-filter")).ToBeVisibleAsync(); // the quick search here too
         await NoOverflowAsync(candidate);
         await SnapAsync(candidate, "phone-6-edit");
 
@@ -180,12 +188,22 @@ public sealed class ExamRegistrationJourneyTests(ExamBrowserPortal portal) : ICl
         await candidate.ClickAsync("header .navbar-toggler");
         await candidate.ClickAsync("header a[lang=en]");
         await Expect(candidate.Locator("h1")).ToHaveTextAsync($"Change the registration — dossier {code}");
+        await Expect(candidate.Locator("[data-testid=progress]")).ToHaveTextAsync("Step 1 of 4");
+        await Expect(candidate.Locator("main h2:visible")).ToHaveTextAsync(["The candidate"]);
         await Expect(candidate.Locator("label[for=school12]")).ToHaveTextAsync("School in grade 12");
-        await Expect(candidate.Locator("main h2").First).ToHaveTextAsync("The candidate");
         await candidate.ClickAsync("header .navbar-toggler");
         await candidate.ClickAsync("header a[lang=vi]");
         await Expect(candidate.Locator("h1")).ToHaveTextAsync($"Sửa thông tin đăng ký — hồ sơ {code}");
+
+        // One elective only: refused, back on the page of the papers with the reason; then Chemistry instead of Physics.
+        await candidate.ClickAsync("text=Trang sau ›");
+        await candidate.ClickAsync("text=Trang sau ›");
         await candidate.UncheckAsync("#electives-LI");
+        await candidate.ClickAsync("form[action$='/edit'] button[type=submit]");
+        await Expect(candidate.Locator("#error-summary a")).ToHaveTextAsync(["Chọn đúng 2 môn tự chọn khác nhau."], new() { UseInnerText = true });
+        await Expect(candidate.Locator("[data-testid=progress]")).ToHaveTextAsync("Bước 3/4");
+        await Expect(candidate.Locator("#electives-NN")).ToBeCheckedAsync();
+        await Expect(candidate.Locator("#electives-LI")).Not.ToBeCheckedAsync();
         await candidate.CheckAsync("#electives-HOA");
         await candidate.ClickAsync("form[action$='/edit'] button[type=submit]");
         await candidate.WaitForURLAsync($"**/dossiers/{code}");
