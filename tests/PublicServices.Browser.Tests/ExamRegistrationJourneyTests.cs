@@ -292,6 +292,13 @@ public sealed class ExamRegistrationJourneyTests(ExamBrowserPortal portal) : ICl
         await SignInAsync(candidate, Email);
         await candidate.GotoAsync($"{portal.BaseUrl}/dossiers/{code}");
         await Expect(candidate.Locator("[data-testid=status]")).ToHaveTextAsync("Đã có kết quả");
+        var timeline = candidate.Locator("[data-testid=timeline]");
+        await Expect(timeline).ToContainTextAsync("Người nộp sửa thông tin đăng ký");
+        await Expect(timeline).ToContainTextAsync("Trường xác nhận thông tin đăng ký — Xác nhận");
+        await Expect(timeline).ToContainTextAsync("Cấp giấy chứng nhận kết quả thi");
+        await Expect(timeline).Not.ToContainTextAsync("— true"); // the engine's own outcomes are not shown
+        await Expect(timeline).Not.ToContainTextAsync("exam-registered");
+        await Expect(timeline).Not.ToContainTextAsync("Edited by the applicant");
         var certificate = Normalise(Poppler.PdfToText(await DownloadAsync(candidate, "Giấy chứng nhận kết quả thi tốt nghiệp THPT")));
         foreach (var text in new[] { "GIẤY CHỨNG NHẬN KẾT QUẢ THI", $"Số báo danh: {number}", "Lê Minh Khoa", "1 Toán 8,25", "3 Hóa học 9,5",
                      "Điểm xét tốt nghiệp: 7,99", "Kết quả: Đủ điều kiện công nhận tốt nghiệp THPT" })
