@@ -25,14 +25,19 @@ public static class SamePageRules
 
     /// <summary>
     /// The form's cross-field rules that can be checked when page <paramref name="page"/> (1-based) is saved: those
-    /// about fields of that page only, reading nothing from a later page. The applicant hears "choose exactly 2" on the
-    /// page where the choice is made, not at the submission; every rule is checked again then.
+    /// about fields of that page only, reading nothing but the form's fields up to that page and the procedure's settings
+    /// (not, say, <c>source.*</c> of a parent dossier, which the submission adds). The applicant hears "choose exactly 2"
+    /// on the page where the choice is made, not at the submission; every rule is checked again then.
     /// </summary>
     public static IEnumerable<FormRule> CheckableOn(FormDefinition form, int page)
     {
         var here = form.Pages[page - 1].Fields.Select(f => f.Id).ToHashSet();
         var known = form.Pages.Take(page).SelectMany(p => p.Fields).Select(f => f.Id).ToHashSet();
-        return form.Rules.Where(r => r.Fields.Count > 0 && r.Fields.All(here.Contains) && FieldsRead(r.Rule, form.Id).All(known.Contains));
+        var prefix = form.Id + ".";
+        return form.Rules.Where(r => r.Fields.Count > 0 && r.Fields.All(here.Contains)
+            && Paths(r.Rule.Source).All(p => !p.Contains('.') // reduce's accumulator/current, an item's own field in filter/map
+                || p.StartsWith("settings.", StringComparison.Ordinal)
+                || p.StartsWith(prefix, StringComparison.Ordinal) && known.Contains(p[prefix.Length..].Split('.')[0])));
     }
 
     /// <summary>Every variable name the rule reads: <c>var</c>, and the names listed to <c>missing</c> / <c>missing_some</c>.</summary>
