@@ -9,21 +9,44 @@ namespace PublicServices.Browser.Tests;
 /// Journeys that count working days get the same due dates on every run, and never reach a year whose holiday data is
 /// not loaded yet. Background work is driven by the test, as in BrowserPortal.
 /// </summary>
-public sealed class ClockedBrowserPortal : BrowserPortal
+public class ClockedBrowserPortal : BrowserPortal
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 9, 9, 0, 0, TimeSpan.FromHours(7));
+
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    public ClockedBrowserPortal() : this(Start, new Dictionary<string, string?>()) { }
+
+    /// <summary>A clock starting at <paramref name="start"/>, and configuration entries (e.g. a procedure's settings).</summary>
+    protected ClockedBrowserPortal(DateTimeOffset start, IReadOnlyDictionary<string, string?> settings)
+    {
+        Clock = new RunningClock(start);
+        this.settings = settings;
+    }
+
+    public RunningClock Clock { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new RunningClock(Start)));
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    /// <summary>Real time shifted to start at <paramref name="start"/>: events keep their order and spacing.</summary>
-    private sealed class RunningClock(DateTimeOffset start) : TimeProvider
+    /// <summary>Real time shifted to start at a given moment: events keep their order and spacing. <see cref="JumpTo"/>
+    /// moves it (forward) to another moment, from which it runs on.</summary>
+    public sealed class RunningClock(DateTimeOffset start) : TimeProvider
     {
-        private readonly long started = System.GetTimestamp();
+        private DateTimeOffset origin = start.ToUniversalTime();
+        private long started = System.GetTimestamp();
 
-        public override DateTimeOffset GetUtcNow() => start.ToUniversalTime() + System.GetElapsedTime(started);
+        public override DateTimeOffset GetUtcNow() => origin + System.GetElapsedTime(started);
+
+        public void JumpTo(DateTimeOffset moment)
+        {
+            origin = moment.ToUniversalTime();
+            started = System.GetTimestamp();
+        }
     }
 }

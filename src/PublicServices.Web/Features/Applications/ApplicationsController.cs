@@ -78,6 +78,13 @@ public sealed class ApplicationsController(
         var (input, uploadErrors) = await PostedForm.ReadAsync(Request.Form, form.Pages[page - 1].Fields, data, remove, uploadsReplace: false, attachments, UserId, ct);
         var result = validator.Validate(form, [form.Pages[page - 1]], input, checkRules: false, context: Context(definition, form, data));
         var errors = result.Errors.Concat(uploadErrors).GroupBy(e => e.FieldId).ToDictionary(g => g.Key, g => g.First().Message.For(PortalCultures.Current));
+        // The page's files as the submission will check them (kind, size, pixels): a too small photo is refused here.
+        if (uploadErrors.Count == 0)
+            foreach (var error in await attachments.CheckAsync(UserId, form with { Pages = [form.Pages[page - 1]] }, result.Values, ct))
+                errors.TryAdd(error.FieldId, error.Message.For(PortalCultures.Current));
+        if (errors.Count == 0 && Request.Form["next"].Count > 0)
+            foreach (var (fieldId, message) in PageRuleErrors(definition, form, page, data, result.Values))
+                errors.TryAdd(fieldId, message.For(PortalCultures.Current));
         if (errors.Count > 0 || remove is not null || Request.Form.Files.Count > 0 && Request.Form["next"].Count == 0)
         {
             // Keep what was typed; uploads and removals are saved at once so nothing is lost.
@@ -175,6 +182,17 @@ public sealed class ApplicationsController(
         var context = ProcedureRules.Context(definition);
         context[form.Id] = values.DeepClone();
         return context;
+    }
+
+    /// <summary>The rules about this page's fields that fail on its answers over the stored ones (<see cref="SamePageRules.CheckableOn"/>).</summary>
+    private static IEnumerable<(string FieldId, LocalizedText Message)> PageRuleErrors(WorkflowDefinition definition, FormDefinition form, int page,
+        JsonObject stored, JsonObject values)
+    {
+        var answers = (JsonObject)stored.DeepClone();
+        foreach (var field in form.Pages[page - 1].Fields)
+            answers.Remove(field.Id); // a field the page's rules hide now is absent, as at the submission
+        var scope = Context(definition, form, Merge(answers, values));
+        return SamePageRules.CheckableOn(form, page).Where(r => !r.Rule.IsTruthy(scope)).Select(r => (r.Fields[0], r.Message));
     }
 
     internal static JsonObject Merge(JsonObject data, JsonObject input)

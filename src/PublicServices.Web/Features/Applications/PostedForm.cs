@@ -7,7 +7,8 @@ namespace PublicServices.Web.Features.Applications;
 
 /// <summary>
 /// Reads a plain HTML form post into the values the validator expects: strings as typed, multi-selects and files as
-/// lists (new uploads are stored at once and added to the attachments kept from <paramref name="current"/>).
+/// lists (new uploads are stored at once and added to the attachments kept from <paramref name="current"/>, or replace
+/// them with <paramref name="uploadsReplace"/> and in a field of one file).
 /// </summary>
 public static class PostedForm
 {
@@ -25,7 +26,8 @@ public static class PostedForm
                 case FieldType.File:
                     var kept = (current[field.Id] as JsonArray)?.Select(n => n!.ToString()).Where(v => v != remove).ToList() ?? [];
                     var uploads = form.Files.GetFiles(field.Id).Where(f => f.Length > 0).ToList();
-                    if (uploadsReplace && uploads.Count > 0)
+                    // A field of one file takes the new upload instead of the one it had.
+                    if ((uploadsReplace || field.File?.MaxCount == 1) && uploads.Count > 0)
                         kept.Clear();
                     foreach (var file in uploads)
                     {

@@ -11,13 +11,33 @@ namespace PublicServices.Web.Features.Applications;
 /// </summary>
 public static class SamePageRules
 {
-    public static bool ReadsPage(JsonLogicRule rule, string formId, FormPage page)
+    public static bool ReadsPage(JsonLogicRule rule, string formId, FormPage page) =>
+        FieldsRead(rule, formId).Any(id => page.Fields.Any(f => f.Id == id));
+
+    /// <summary>The ids of the form's fields the rule reads (<c>registration.electives</c> → <c>electives</c>).</summary>
+    public static IEnumerable<string> FieldsRead(JsonLogicRule rule, string formId)
     {
         var prefix = formId + ".";
         return Paths(rule.Source)
             .Where(p => p.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(p => p[prefix.Length..].Split('.')[0])
-            .Any(id => page.Fields.Any(f => f.Id == id));
+            .Select(p => p[prefix.Length..].Split('.')[0]);
+    }
+
+    /// <summary>
+    /// The form's cross-field rules that can be checked when page <paramref name="page"/> (1-based) is saved: those
+    /// about fields of that page only, reading nothing but the form's fields up to that page and the procedure's settings
+    /// (not, say, <c>source.*</c> of a parent dossier, which the submission adds). The applicant hears "choose exactly 2"
+    /// on the page where the choice is made, not at the submission; every rule is checked again then.
+    /// </summary>
+    public static IEnumerable<FormRule> CheckableOn(FormDefinition form, int page)
+    {
+        var here = form.Pages[page - 1].Fields.Select(f => f.Id).ToHashSet();
+        var known = form.Pages.Take(page).SelectMany(p => p.Fields).Select(f => f.Id).ToHashSet();
+        var prefix = form.Id + ".";
+        return form.Rules.Where(r => r.Fields.Count > 0 && r.Fields.All(here.Contains)
+            && Paths(r.Rule.Source).All(p => !p.Contains('.') // reduce's accumulator/current, an item's own field in filter/map
+                || p.StartsWith("settings.", StringComparison.Ordinal)
+                || p.StartsWith(prefix, StringComparison.Ordinal) && known.Contains(p[prefix.Length..].Split('.')[0])));
     }
 
     /// <summary>Every variable name the rule reads: <c>var</c>, and the names listed to <c>missing</c> / <c>missing_some</c>.</summary>

@@ -136,9 +136,14 @@ public sealed class DossiersController(
         var fileIds = fields.Where(f => f.File is not null)
             .SelectMany(f => (values[f.Id] as JsonArray)?.Select(n => Guid.TryParse(n?.ToString(), out var g) ? g : Guid.Empty) ?? []).ToList();
         var files = await db.Attachments.AsNoTracking().Where(a => fileIds.Contains(a.Id) && a.OwnerId == UserId).ToDictionaryAsync(a => a.Id, ct);
-        // Every page's fields on one page, as the supplement page shows the requested ones; hidden ones are ignored by the server.
+        // Every page's fields in one HTML form, shown in sections titled as the registration's pages (EditModel.Sections).
+        // All of them are one page for visibleWhen: fields show and hide as the applicant changes the answers they read
+        // (wwwroot/js/form-logic.js); those a rule on other variables hides now are not rendered; the server ignores hidden ones.
         var form = permission.Form with { Pages = [new Workflows.Definitions.FormPage("edit", definition.Title, fields, permission.Form.Pages[0].Location)] };
-        var page = new FormPageModel(Guid.Empty, definition, form, 1, values, errors, new Dictionary<Guid, AttachmentRecord>(), definitions.CodeLists, new HashSet<string>());
+        var scope = ProcedureRules.Context(definition);
+        scope[form.Id] = values.DeepClone();
+        var hidden = fields.Where(f => f.VisibleWhen is { } rule && !rule.IsTruthy(scope)).Select(f => f.Id).ToHashSet();
+        var page = new FormPageModel(Guid.Empty, definition, form, 1, values, errors, new Dictionary<Guid, AttachmentRecord>(), definitions.CodeLists, hidden);
         return new EditModel(detail, permission, page, files);
     }
 
