@@ -9,41 +9,13 @@ using PublicServices.Platform.Results;
 namespace PublicServices.Cli.Tests.Results;
 
 /// <summary><c>scores import</c> and <c>results publish|status</c> against a real SQLite file.</summary>
-[Collection("environment")]
-public sealed class ScoresImportTests : IDisposable
+public sealed class ScoresImportTests : CliDatabaseTest
 {
-    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "ps-cli-tests", Guid.NewGuid().ToString("N"));
-    private readonly TextWriter stdout = Console.Out;
-    private readonly TextWriter stderr = Console.Error;
-
-    public ScoresImportTests()
-    {
-        Directory.CreateDirectory(dataPath);
-        Environment.SetEnvironmentVariable("Database__DataPath", dataPath);
-    }
-
-    public void Dispose()
-    {
-        Environment.SetEnvironmentVariable("Database__DataPath", null);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-    }
-
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        var root = new RootCommand { ResultsCommands.Scores(), ResultsCommands.Results() };
-        var exit = await root.Parse(args).InvokeAsync();
-        Console.SetOut(Console.Out);
-        return (exit, output.ToString(), error.ToString());
-    }
+    protected override IEnumerable<Command> Commands() => [ResultsCommands.Scores(), ResultsCommands.Results()];
 
     private string Csv(string name, params string[] lines)
     {
-        var path = Path.Combine(dataPath, name);
+        var path = Path.Combine(DataPath, name);
         File.WriteAllLines(path, ["candidate_number,subject,score", .. lines]);
         return path;
     }

@@ -6,40 +6,13 @@ using PublicServices.Tests;
 namespace PublicServices.Cli.Tests.Units;
 
 /// <summary>`units import` against a real SQLite file chosen through the same environment variables as the web app.</summary>
-[Collection("environment")]
-public sealed class UnitsCommandTests : IDisposable
+public sealed class UnitsCommandTests : CliDatabaseTest
 {
-    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "ps-cli-tests", Guid.NewGuid().ToString("N"));
-    private readonly TextWriter stdout = Console.Out;
-    private readonly TextWriter stderr = Console.Error;
-
-    public UnitsCommandTests()
-    {
-        Environment.SetEnvironmentVariable("Database__DataPath", dataPath);
-        Directory.CreateDirectory(dataPath);
-    }
-
-    public void Dispose()
-    {
-        Environment.SetEnvironmentVariable("Database__DataPath", null);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-    }
-
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        var root = new RootCommand { UnitsCommand.Create(), UsersCommand.Create() };
-        var exit = await root.Parse(args).InvokeAsync();
-        return (exit, output.ToString(), error.ToString());
-    }
+    protected override IEnumerable<Command> Commands() => [UnitsCommand.Create(), UsersCommand.Create()];
 
     private string Write(string name, string text)
     {
-        var path = Path.Combine(dataPath, name);
+        var path = Path.Combine(DataPath, name);
         File.WriteAllText(path, text);
         return path;
     }

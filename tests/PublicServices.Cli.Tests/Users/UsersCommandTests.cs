@@ -4,32 +4,9 @@ using PublicServices.Cli.Users;
 namespace PublicServices.Cli.Tests.Users;
 
 /// <summary>The `users` verbs against a real SQLite file chosen through the same environment variables as the web app.</summary>
-[Collection("environment")]
-public sealed class UsersCommandTests : IDisposable
+public sealed class UsersCommandTests : CliDatabaseTest
 {
-    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "ps-cli-tests", Guid.NewGuid().ToString("N"));
-    private readonly TextWriter stdout = Console.Out;
-    private readonly TextWriter stderr = Console.Error;
-
-    public UsersCommandTests() => Environment.SetEnvironmentVariable("Database__DataPath", dataPath);
-
-    public void Dispose()
-    {
-        Environment.SetEnvironmentVariable("Database__DataPath", null);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-    }
-
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        var root = new RootCommand { UsersCommand.Create() };
-        var exit = await root.Parse(args).InvokeAsync();
-        return (exit, output.ToString(), error.ToString());
-    }
+    protected override IEnumerable<Command> Commands() => [UsersCommand.Create()];
 
     [Fact]
     public async Task Should_create_an_administrator_and_list_it()
