@@ -19,7 +19,6 @@ public sealed class DegreeRecognitionJourneyTests(ClockedBrowserPortal portal) :
 {
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
     private static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
-    private static readonly bool Screenshots = Environment.GetEnvironmentVariable("PUBLICSERVICES_SCREENSHOTS") == "1";
     private static readonly string ImageFolder = RepoPaths.InRepo("docs", "images", "degree-recognition");
     private readonly List<string> scriptErrors = [];
 
@@ -162,7 +161,7 @@ public sealed class DegreeRecognitionJourneyTests(ClockedBrowserPortal portal) :
         foreach (var expected in new[] { "GIẤY CÔNG NHẬN VĂN BẰNG", "Trần Văn Bình", "02/08/1995", "Master of Science in Data Science",
                      "Thạc sĩ Khoa học dữ liệu", "University of Melbourne", "Ô-xtrây-li-a", "Bậc 7", "Lê Quang Duyệt" })
             Assert.Contains(expected, text);
-        if (Screenshots)
+        if (JourneyPages.Screenshots)
             Poppler.FirstPageToPng(pdf, 80, Path.Combine(ImageFolder, "certificate.png"));
 
         // Anyone holding the certificate checks it on the public page printed on it, without signing in.
@@ -182,32 +181,15 @@ public sealed class DegreeRecognitionJourneyTests(ClockedBrowserPortal portal) :
         Assert.Empty(scriptErrors);
     }
 
-    private async Task<IPage> NewPageAsync(ViewportSize viewport)
-    {
-        // A browser asking for Vietnamese pages, in Viet Nam's time zone. Chromium's own controls (the date input's
-        // mm/dd/yyyy, "Choose File") stay in English: only its en-US locale is installed (chromium-l10n has the others).
-        var page = await portal.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = viewport, Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh" });
-        page.PageError += (_, error) => scriptErrors.Add(page.Url + ": " + error);
-        return page;
-    }
+    private Task<IPage> NewPageAsync(ViewportSize viewport) => portal.NewPageAsync(viewport, scriptErrors);
 
-    private async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync(portal.BaseUrl + "/account/login");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", DemoSeeder.DemoPassword);
-        await page.ClickAsync("main button[type=submit]");
-    }
+    private Task SignInAsync(IPage page, string email) => portal.SubmitPasswordAsync(page, email);
 
     /// <summary>An official signs in (password, then the authenticator code) and opens the dossier's task from the queue.</summary>
     private async Task<IPage> OfficialOpensTaskAsync(string email, string code, string stepTitle)
     {
         var page = await NewPageAsync(Desktop);
-        await SignInAsync(page, email);
-        await page.WaitForURLAsync("**/account/login/code**");
-        await page.FillAsync("#Code", Totp.Code(DemoSeeder.DemoAuthenticatorKey, DateTimeOffset.UtcNow));
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(portal.BaseUrl + "/");
+        await portal.SignInOfficialAsync(page, email);
         await page.ClickAsync("nav a[href='/work']");
         var row = page.Locator("tr[data-task]", new() { HasText = code });
         await Expect(row).ToContainTextAsync(stepTitle);
@@ -243,22 +225,9 @@ public sealed class DegreeRecognitionJourneyTests(ClockedBrowserPortal portal) :
         await page.Context.CloseAsync();
     }
 
-    private async Task DrainAsync()
-    {
-        using var scope = portal.Services.CreateScope();
-        var outbox = scope.ServiceProvider.GetRequiredService<OutboxProcessor>();
-        while (await outbox.ProcessDueAsync("browser-test", CancellationToken.None) > 0)
-        {
-        }
-    }
+    private Task DrainAsync() => portal.DrainOutboxAsync();
 
-    private static async Task SnapAsync(IPage page, string name)
-    {
-        if (!Screenshots)
-            return;
-        Directory.CreateDirectory(ImageFolder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ImageFolder, name + ".png"), FullPage = true });
-    }
+    private static Task SnapAsync(IPage page, string name) => JourneyPages.SnapAsync(page, ImageFolder, name);
 
     private static FilePayload Png(string name, (byte, byte, byte) band) =>
         new() { Name = name, MimeType = "image/png", Buffer = SampleScans.Png(600, 800, band) };

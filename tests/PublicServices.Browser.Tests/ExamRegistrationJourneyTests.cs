@@ -40,7 +40,6 @@ public sealed class ExamRegistrationJourneyTests(ExamBrowserPortal portal) : ICl
 {
     private static readonly ViewportSize Phone = new() { Width = 360, Height = 740 };
     private static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
-    private static readonly bool Screenshots = Environment.GetEnvironmentVariable("PUBLICSERVICES_SCREENSHOTS") == "1";
     private static readonly string ImageFolder = RepoPaths.InRepo("docs", "images", "exam-registration");
     private const string Email = "khoa.le@example.com";
     private const int Classmates = 24; // of the same school, registered through the API beforehand
@@ -374,52 +373,21 @@ public sealed class ExamRegistrationJourneyTests(ExamBrowserPortal portal) : ICl
         await DrainAsync();
     }
 
-    private async Task<IPage> NewPageAsync(ViewportSize viewport)
-    {
-        var page = await portal.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = viewport, Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh" });
-        page.PageError += (_, error) => scriptErrors.Add(page.Url + ": " + error);
-        return page;
-    }
+    private Task<IPage> NewPageAsync(ViewportSize viewport) => portal.NewPageAsync(viewport, scriptErrors);
 
     private async Task SignInAsync(IPage page, string email)
     {
-        await page.GotoAsync(portal.BaseUrl + "/account/login");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", DemoSeeder.DemoPassword);
-        await page.ClickAsync("main button[type=submit]");
+        await portal.SubmitPasswordAsync(page, email);
         try { await page.WaitForURLAsync(portal.BaseUrl + "/"); }
         catch (TimeoutException) { throw new Exception(page.Url + "\n" + await page.InnerTextAsync("main")); }
     }
 
     /// <summary>An official: password, then the code of the demo authenticator.</summary>
-    private async Task SignInOfficialAsync(IPage page, string email)
-    {
-        await page.GotoAsync(portal.BaseUrl + "/account/login");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", DemoSeeder.DemoPassword);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/account/login/code**");
-        await page.FillAsync("#Code", Totp.Code(DemoSeeder.DemoAuthenticatorKey, DateTimeOffset.UtcNow));
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(portal.BaseUrl + "/");
-    }
+    private Task SignInOfficialAsync(IPage page, string email) => portal.SignInOfficialAsync(page, email);
 
-    private async Task DrainAsync()
-    {
-        using var scope = portal.Services.CreateScope();
-        var outbox = scope.ServiceProvider.GetRequiredService<OutboxProcessor>();
-        while (await outbox.ProcessDueAsync("browser-test", CancellationToken.None) > 0)
-        {
-        }
-    }
+    private Task DrainAsync() => portal.DrainOutboxAsync();
 
-    private static async Task SnapAsync(IPage page, string name)
-    {
-        if (!Screenshots)
-            return;
-        Directory.CreateDirectory(ImageFolder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ImageFolder, name + ".png"), FullPage = true });
-    }
+    private static Task SnapAsync(IPage page, string name) => JourneyPages.SnapAsync(page, ImageFolder, name);
 
     private static FilePayload Png(string name, int width, int height) =>
         new() { Name = name, MimeType = "image/png", Buffer = SampleScans.Png(width, height, (200, 210, 230)) };
