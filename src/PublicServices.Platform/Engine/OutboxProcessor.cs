@@ -64,7 +64,7 @@ public sealed class OutboxProcessor(
             message.Status = OutboxStatus.Failed;
             db.Incidents.Add(new IncidentRecord
             {
-                Id = Guid.NewGuid(), InstanceId = message.InstanceId, Source = "outbox", OutboxMessageId = message.Id,
+                Id = Guid.CreateVersion7(), InstanceId = message.InstanceId, Source = "outbox", OutboxMessageId = message.Id,
                 Error = $"{message.Kind}: {error.Message}", OccurredAt = now,
             });
             logger.LogError(error, "Outbox message {Id} ({Kind}) failed {Attempts} times; incident opened", message.Id, message.Kind, message.Attempts + 1);

@@ -34,7 +34,10 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
         if (definition is null)
             return EngineOutcome.Refuse(RefusalReason.UnknownBookmark, $"Không có thủ tục '{definitionId}' / No procedure '{definitionId}'.");
         var now = clock.GetUtcNow();
-        var run = runner.Start(definition, instanceId ?? Guid.NewGuid(), input, actor, now, sequences);
+        // Time-ordered ids (here, for bookmarks, outbox messages, notifications and documents): a new row lands at the
+        // right edge of each id index, where the rows of the same group commit share pages, instead of on a random page
+        // of each — a submission wrote ≈ 16 pages to the log with random ids.
+        var run = runner.Start(definition, instanceId ?? Guid.CreateVersion7(), input, actor, now, sequences);
         var instance = new InstanceRecord
         {
             Id = run.State.InstanceId,
@@ -162,7 +165,7 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
         if (run.State is { Status: InstanceStatus.Faulted, Fault: { } fault })
             db.Incidents.Add(new IncidentRecord
             {
-                Id = Guid.NewGuid(), InstanceId = instance.Id, StepId = fault.StepId, Source = "step", Error = fault.Error, OccurredAt = at,
+                Id = Guid.CreateVersion7(), InstanceId = instance.Id, StepId = fault.StepId, Source = "step", Error = fault.Error, OccurredAt = at,
             });
     }
 
@@ -170,7 +173,7 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
     {
         var message = new OutboxMessageRecord
         {
-            Id = Guid.NewGuid(), Kind = kind, PayloadJson = payload.ToJsonString(WorkflowStateJson.Options), InstanceId = instanceId,
+            Id = Guid.CreateVersion7(), Kind = kind, PayloadJson = payload.ToJsonString(WorkflowStateJson.Options), InstanceId = instanceId,
             Status = OutboxStatus.Pending, DueAt = at, CreatedAt = at,
         };
         if (Bulk is not null)

@@ -50,7 +50,7 @@ public sealed class DeadlineReminderWork(AppDbContext db, DefinitionRegistry def
             }
             db.Outbox.Add(new OutboxMessageRecord
             {
-                Id = Guid.NewGuid(), Kind = "notification", InstanceId = wait.InstanceId, Status = OutboxStatus.Pending, DueAt = now, CreatedAt = now,
+                Id = Guid.CreateVersion7(), Kind = "notification", InstanceId = wait.InstanceId, Status = OutboxStatus.Pending, DueAt = now, CreatedAt = now,
                 PayloadJson = new JsonObject
                 {
                     ["instanceId"] = wait.InstanceId,

@@ -43,7 +43,7 @@ public sealed class NotificationOutboxHandler(
 
         NotificationRecord Record(string channel, string status, string? address, string bodyVi, string bodyEn) => new()
         {
-            Id = Guid.NewGuid(), OutboxMessageId = message.Id, RecipientId = dossier.ApplicantId, DossierCode = dossier.Code,
+            Id = Guid.CreateVersion7(), OutboxMessageId = message.Id, RecipientId = dossier.ApplicantId, DossierCode = dossier.Code,
             Template = templateId, Channel = channel, Status = status, Address = address, CreatedAt = clock.GetUtcNow().UtcDateTime,
             SubjectVi = template.SubjectVi(vi), BodyVi = bodyVi, SubjectEn = template.SubjectEn(en), BodyEn = bodyEn,
         };

@@ -9,20 +9,22 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace PublicServices.Platform.Persistence;
 
 /// <summary>
-/// Writes a context's staged new rows with multi-row <c>INSERT … VALUES (…), (…)</c> statements — one statement per table
-/// and up to <see cref="MaxParameters"/> values — instead of SaveChanges' one command per row. For a group of
-/// submissions (≈ 17 rows each: instance, task bookmark, task, its search words, journal lines, outbox, dossier) that is
-/// a handful of statements instead of thousands. Columns, converters and parameter types come from EF Core's model
-/// (so Guids, enums stored as text and dates are written exactly as SaveChanges writes them); tables go in foreign-key
-/// order; store-generated keys (journal ids) are left to the database.
-/// Only for a context whose changes are all additions; otherwise it writes nothing and returns false (use SaveChanges).
-/// The caller owns the transaction. Afterwards the context is cleared: the written entities are detached.
+/// The one multi-row writer: <c>INSERT … VALUES (…), (…)</c> statements instead of SaveChanges' one command per row — for
+/// a context's staged additions (a group of submissions: ≈ 17 rows each) or for plain entity objects never tracked (a
+/// batch signal's journal lines, outbox messages and bookmarks). Columns, converters and parameter types come from EF
+/// Core's model, so Guids, enums stored as text and dates are written exactly as SaveChanges writes them; tables go in
+/// foreign-key order; store-generated keys (journal ids) are left to the database. The caller owns the transaction.
 /// </summary>
 public static class BulkInsert
 {
-    /// <summary>Below SQLite's limit of bound values per statement (32,766) and PostgreSQL's (65,535).</summary>
-    private const int MaxParameters = 30_000;
+    /// <summary>Values per statement. Microsoft.Data.Sqlite binds each parameter by a name look-up that scans the
+    /// statement's parameters (<c>sqlite3_bind_parameter_index</c>: quadratic in their number — at 30,000 values it was
+    /// a third of a submission's CPU), and a statement costs no round trip there: short statements on SQLite. On
+    /// PostgreSQL each statement is a round trip: long ones (its limit is 65,535).</summary>
+    public static int MaxParameters(DatabaseFacade database) => database.IsSqlite() ? 128 : 16_384;
 
+    /// <summary>Writes every added entity of the context and clears it (the written entities are detached). Only for a
+    /// context whose changes are all additions; otherwise it writes nothing and returns false (use SaveChanges).</summary>
     public static async Task<bool> TryWriteAddedAsync(DbContext db, CancellationToken cancellationToken)
     {
         db.ChangeTracker.DetectChanges();
@@ -32,27 +34,44 @@ public static class BulkInsert
         var byType = entries.Where(e => e.State == EntityState.Added).GroupBy(e => e.Metadata).ToDictionary(g => g.Key, g => g.ToList());
         if (byType.Keys.Any(t => t.GetTableName() is null || t.GetNavigations().Any(n => n.TargetEntityType.IsOwned()) || t.BaseType is not null))
             return false;
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-                          ?? throw new InvalidOperationException("BulkInsert needs the caller's transaction.");
-        var sql = db.GetService<ISqlGenerationHelper>();
         foreach (var type in InsertOrder(byType.Keys))
-            await InsertAsync(connection, transaction, sql, type, byType[type], cancellationToken);
+        {
+            var rows = byType[type];
+            // A key the database generates (an identity column) still holds EF's temporary value: leave the column out.
+            await InsertAsync(db, type, rows, p => !rows[0].Property(p.Name).IsTemporary, (row, p) => row.CurrentValues[p], cancellationToken);
+        }
         db.ChangeTracker.Clear();
         return true;
     }
 
-    private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, ISqlGenerationHelper sql, IEntityType type,
-        List<EntityEntry> rows, CancellationToken cancellationToken)
+    /// <summary>Writes entity objects that the context does not track (all of one mapped type, no shadow properties).
+    /// A database-generated key whose value is still the CLR default (a journal line's id) is left to the database.</summary>
+    public static Task WriteAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
     {
+        if (rows.Count == 0)
+            return Task.CompletedTask;
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        if (type.GetProperties().Any(p => p.IsShadowProperty()))
+            throw new InvalidOperationException($"{typeof(T).Name} has shadow properties; stage it in the context instead.");
+        return InsertAsync(db, type, rows, p => !(p.IsPrimaryKey() && p.ValueGenerated.HasFlag(ValueGenerated.OnAdd)
+                                                  && Equals(p.GetGetter().GetClrValue(rows[0]), p.Sentinel)),
+            (row, p) => p.GetGetter().GetClrValue(row), cancellationToken);
+    }
+
+    private static async Task InsertAsync<TRow>(DbContext db, IEntityType type, IReadOnlyList<TRow> rows, Func<IProperty, bool> written,
+        Func<TRow, IProperty, object?> valueOf, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+                          ?? throw new InvalidOperationException("BulkInsert writes in the caller's transaction.");
+        var sql = db.GetService<ISqlGenerationHelper>();
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        // A key the database generates (an identity column) still holds EF's temporary value: leave the column out.
         var columns = type.GetProperties()
-            .Where(p => p.GetColumnName(table) is not null && !rows[0].Property(p.Name).IsTemporary)
+            .Where(p => p.GetColumnName(table) is not null && written(p))
             .Select(p => (Property: p, Column: p.GetColumnName(table)!, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping()))
             .ToList();
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Column)))}) VALUES ";
-        var perStatement = Math.Max(1, MaxParameters / columns.Count);
+        var perStatement = Math.Max(1, MaxParameters(db.Database) / columns.Count);
         foreach (var chunk in rows.Chunk(perStatement))
         {
             await using var command = connection.CreateCommand();
@@ -62,13 +81,12 @@ public static class BulkInsert
             for (var r = 0; r < chunk.Length; r++)
             {
                 text.Append(r == 0 ? "(" : ", (");
-                var values = chunk[r].CurrentValues;
                 for (var c = 0; c < columns.Count; c++)
                 {
                     var name = "@p" + n++;
                     text.Append(c == 0 ? name : ", " + name);
                     var (property, _, mapping) = columns[c];
-                    command.Parameters.Add(mapping.CreateParameter(command, name, values[property], property.IsNullable));
+                    command.Parameters.Add(mapping.CreateParameter(command, name, valueOf(chunk[r], property), property.IsNullable));
                 }
                 text.Append(')');
             }

@@ -18,6 +18,8 @@ public static class PersistenceExtensions
         services.AddDbContext<AppDbContext>(db => Configure(db, options));
         services.AddDbContextFactory<AppDbContext>(db => Configure(db, options), ServiceLifetime.Scoped);
         services.AddSingleton<SchemaMigrator>();
+        // Runs only where hosted services run (the portal); the CLI keeps SQLite's automatic checkpoints.
+        services.AddHostedService<SqliteCheckpointer>();
         return services;
     }
 
@@ -39,9 +41,8 @@ public static class PersistenceExtensions
     {
         if (options.Provider == DatabaseProvider.Postgres)
             db.UseNpgsql(options.ConnectionString);
-        else if (options.SqliteSynchronous is "NORMAL" or "OFF")
-            db.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas(options.SqliteSynchronous));
         else
-            db.UseSqlite(options.ConnectionString); // FULL is SQLite's default; the driver's command timeout waits on busy files
+            db.UseSqlite(options.ConnectionString)
+                .AddInterceptors(SqlitePragmas.For(options.SqliteSynchronous is "NORMAL" or "OFF" ? options.SqliteSynchronous : null));
     }
 }

@@ -38,7 +38,7 @@ public sealed class TaskEscalationWork(AppDbContext db, DefinitionRegistry defin
             foreach (var leader in leaders)
                 db.Notifications.Add(new NotificationRecord
                 {
-                    Id = Guid.NewGuid(), RecipientId = leader, DossierCode = task.DossierCode, Template = Template,
+                    Id = Guid.CreateVersion7(), RecipientId = leader, DossierCode = task.DossierCode, Template = Template,
                     Channel = "in-app", Status = "sent", CreatedAt = now, SentAt = now,
                     SubjectVi = template.SubjectVi(Model(title.Vi)), BodyVi = template.BodyVi(Model(title.Vi)),
                     SubjectEn = template.SubjectEn(Model(title.En)), BodyEn = template.BodyEn(Model(title.En)),

@@ -82,7 +82,7 @@ internal sealed class Run(WorkflowDefinition definition, WorkflowState state, st
                 return true;
             case ActivityResult.Waiting waiting:
                 var request = waiting.Request;
-                var bookmark = new Bookmark(Guid.NewGuid(), step.Id, request.Kind, request.Key, request.DueAt) { Data = request.Data, RemindAt = request.RemindAt };
+                var bookmark = new Bookmark(Guid.CreateVersion7(), step.Id, request.Kind, request.Key, request.DueAt) { Data = request.Data, RemindAt = request.RemindAt };
                 state.Bookmarks.Add(bookmark);
                 opened.Add(bookmark);
                 Journal(step.Id, JournalEvents.Waiting, null, request.Kind);

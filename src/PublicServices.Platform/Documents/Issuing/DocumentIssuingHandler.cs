@@ -79,7 +79,7 @@ public sealed class DocumentIssuingHandler(
         {
             var document = new IssuedDocumentRecord
             {
-                Id = Guid.NewGuid(), VerificationCode = code, Number = number, AgencyCode = agency.Code, TemplateId = template.Id,
+                Id = Guid.CreateVersion7(), VerificationCode = code, Number = number, AgencyCode = agency.Code, TemplateId = template.Id,
                 Title = template.Title, InstanceId = instance.Id, BookmarkId = bookmarkId, DossierCode = dossier?.Code,
                 ApplicantId = dossier?.ApplicantId, HolderName = Truncate(model.GetValueOrDefault("holderName") as string, 128),
                 IssuedAt = now, Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)), StorageKey = key, SizeBytes = pdf.Length,

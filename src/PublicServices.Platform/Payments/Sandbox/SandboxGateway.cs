@@ -43,7 +43,7 @@ public sealed class SandboxGateway(AppDbContext db, SandboxOptions options, Time
         for (var i = 0; i < copies; i++)
             db.Outbox.Add(new OutboxMessageRecord
             {
-                Id = Guid.NewGuid(), Kind = OutboxKind, PayloadJson = notification.ToJson(), Status = OutboxStatus.Pending,
+                Id = Guid.CreateVersion7(), Kind = OutboxKind, PayloadJson = notification.ToJson(), Status = OutboxStatus.Pending,
                 DueAt = delivery == SandboxDelivery.Late ? now.UtcDateTime + LateDelay : now.UtcDateTime, CreatedAt = now.UtcDateTime,
             });
         await db.SaveChangesAsync(cancellationToken);
