@@ -8,5 +8,9 @@ public interface IOutboxHandler
 {
     string Kind { get; }
 
+    /// <summary>True when losing this handler's last writes on a power cut costs only a repeated delivery
+    /// (see <see cref="Persistence.AppDbContext.RelaxedDurability"/>).</summary>
+    bool RelaxedDurability => false;
+
     Task HandleAsync(OutboxMessageRecord message, CancellationToken cancellationToken);
 }

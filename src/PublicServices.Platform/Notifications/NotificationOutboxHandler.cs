@@ -27,7 +27,24 @@ public sealed class NotificationOutboxHandler(
 {
     public string Kind => "notification";
 
+    /// <summary>A delivery log lost on a power cut means the message is delivered again — what "at least once" allows.</summary>
+    public bool RelaxedDurability => true;
+
     public async Task HandleAsync(OutboxMessageRecord message, CancellationToken cancellationToken)
+    {
+        // The scope's context is shared with the other handlers of the batch: relaxed for this delivery's writes only.
+        db.RelaxedDurability = true;
+        try
+        {
+            await DeliverAllAsync(message, cancellationToken);
+        }
+        finally
+        {
+            db.RelaxedDurability = false;
+        }
+    }
+
+    private async Task DeliverAllAsync(OutboxMessageRecord message, CancellationToken cancellationToken)
     {
         var delivered = await db.Notifications.Where(n => n.OutboxMessageId == message.Id).ToListAsync(cancellationToken);
         var payload = JsonNode.Parse(message.PayloadJson)!.AsObject();

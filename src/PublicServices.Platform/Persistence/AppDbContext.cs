@@ -23,6 +23,15 @@ namespace PublicServices.Platform.Persistence;
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// Work whose loss on a power cut costs only a repeat (a notification's delivery log: the outbox delivers at least
+    /// once anyway) may commit without waiting for the disk — on SQLite, <c>synchronous=NORMAL</c> for this context's
+    /// connection (<see cref="SqlitePragmas"/>): its commits no longer hold the single write lock through an fsync while
+    /// submissions wait for it, and the next ordinary commit's fsync makes them durable too (the log is sequential).
+    /// Set before the context first opens its connection. No effect on PostgreSQL, where commits do not queue on one lock.
+    /// </summary>
+    public bool RelaxedDurability { get; set; }
+
     public DbSet<Unit> Units => Set<Unit>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

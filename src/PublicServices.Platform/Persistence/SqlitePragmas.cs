@@ -14,23 +14,26 @@ namespace PublicServices.Platform.Persistence;
 /// <item><c>cache_size</c> 32 MB and <c>temp_store</c> in memory: a group's multi-row inserts touch many index pages,
 /// and their statement journals no longer go through temporary files (system calls are dear on this VM).</item>
 /// <item><c>wal_autocheckpoint=0</c> while a <see cref="SqliteCheckpointer"/> keeps the file's log short.</item>
-/// <item><c>synchronous</c>, when a relaxed level is configured (FULL, the default, needs nothing: every commit is on
-/// disk before it is acknowledged).</item>
+/// <item><c>synchronous</c>: the configured level (FULL by default: every commit is on disk before it is acknowledged),
+/// NORMAL for a context doing <see cref="AppDbContext.RelaxedDurability"/> work — set on every open, since connections
+/// are pooled.</item>
 /// </list>
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    /// <summary>As long as the commands' own timeout (30 s): past it the caller gets "database is locked".</summary>
-    private const int BusyTimeoutMilliseconds = 30_000;
-
     private static readonly ConcurrentDictionary<string, SqlitePragmas> Shared = new();
     /// <summary>Database files whose log a checkpointer of this process copies back (a count: test hosts may share none).</summary>
     private static readonly ConcurrentDictionary<string, int> CheckpointedFiles = new();
     private readonly string commands;
+    private readonly string relaxed;
 
-    private SqlitePragmas(string? synchronous) =>
-        commands = $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;"
-                   + (synchronous is null ? "" : $" PRAGMA synchronous={synchronous};");
+    private SqlitePragmas(string? synchronous)
+    {
+        // busy_timeout as long as the commands' own timeout (30 s): past it the caller gets "database is locked".
+        const string common = "PRAGMA busy_timeout=30000; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;";
+        commands = $"{common} PRAGMA synchronous={synchronous ?? "FULL"};";
+        relaxed = $"{common} PRAGMA synchronous={(synchronous == "OFF" ? "OFF" : "NORMAL")};";
+    }
 
     /// <summary>One interceptor per setting, shared by every context (EF Core caches its services per options).</summary>
     public static SqlitePragmas For(string? synchronous) =>
@@ -43,21 +46,21 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         return new Release(file);
     }
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection, eventData.Context);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Apply(connection);
+        Apply(connection, eventData.Context);
         return Task.CompletedTask;
     }
 
-    private void Apply(DbConnection connection)
+    private void Apply(DbConnection connection, Microsoft.EntityFrameworkCore.DbContext? context)
     {
         var background = !CheckpointedFiles.IsEmpty && connection is SqliteConnection { DataSource: { Length: > 0 } file }
                          && CheckpointedFiles.ContainsKey(Path.GetFullPath(file));
         using var command = connection.CreateCommand();
         // Set both ways: a pooled connection may have been opened while the checkpointer ran.
-        command.CommandText = commands + (background ? " PRAGMA wal_autocheckpoint=0;" : " PRAGMA wal_autocheckpoint=1000;");
+        command.CommandText = (context is AppDbContext { RelaxedDurability: true } ? relaxed : commands) + (background ? " PRAGMA wal_autocheckpoint=0;" : " PRAGMA wal_autocheckpoint=1000;");
         command.ExecuteNonQuery();
     }
 
