@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Persistence;
+using PublicServices.Platform.Storage;
 using PublicServices.Platform.Tasks;
 
 namespace PublicServices.Benchmarks.Registration;
@@ -15,8 +17,11 @@ namespace PublicServices.Benchmarks.Registration;
 /// <code>cohort [--count 1200000] [--concurrency 64] [--phases submit,verify,lock] [--postgres] [--synchronous FULL|NORMAL] [--report-every 100000]</code>
 /// Phases (add new ones to <see cref="Phases"/>; each reads what the previous left in the database):
 /// <list type="bullet">
-/// <item><c>submit</c> — every candidate's registration through <see cref="DossierSubmission"/> (the code path of
-/// <c>POST /api/v1/dossiers</c> after HTTP: validation, idempotency, group commit), many concurrent callers.</item>
+/// <item><c>submit</c> — every candidate's registration of the real <c>exam-registration</c> procedure: the ID photo
+/// (and the certificate's scan when exempt) through <see cref="AttachmentService"/> (what <c>POST /api/v1/attachments</c>
+/// calls), then the application through <see cref="DossierSubmission"/> (the code path of <c>POST /api/v1/dossiers</c>
+/// after HTTP: window, validation, files, <c>uniqueBy</c>, idempotency, group commit), many concurrent callers; the
+/// time spent uploading is reported apart.</item>
 /// <item><c>verify</c> — the officials' bulk verification (<see cref="BulkCompletion"/>, 5,000 tasks per call, unit
 /// by unit) of every open registration task: the instances move on to wait for the lock.</item>
 /// <item><c>lock</c> — the <c>registration-locked</c> signal broadcast to every waiting instance (<see cref="SignalBroadcaster"/>).</item>
@@ -82,6 +87,7 @@ public static class CohortDriver
         var blockStart = 0;
         var gate = new object();
         var declaration = new Declaration("bench");
+        long uploadTicks = 0, submitTicks = 0, uploads = 0;
         async Task Caller()
         {
             while (true)
@@ -90,9 +96,23 @@ public static class CohortDriver
                 if (i >= run.Count)
                     return;
                 var data = RegistrationScenario.Application(i);
+                var applicant = $"cohort-{i}";
+                var started = Stopwatch.GetTimestamp();
+                foreach (var field in RegistrationScenario.FileFields(data))
+                {
+                    using var uploadScope = run.Services.CreateScope();
+                    using var content = new MemoryStream(RegistrationScenario.IdPhoto, writable: false);
+                    var (attachment, error) = await uploadScope.ServiceProvider.GetRequiredService<AttachmentService>()
+                        .UploadAsync(applicant, field == "photo" ? "anh-the.png" : "chung-chi.png", content, CancellationToken.None);
+                    data[field] = new JsonArray(attachment?.Id.ToString() ?? throw new InvalidOperationException($"upload refused: {error?.En}"));
+                    Interlocked.Increment(ref uploads);
+                }
+                var submitting = Stopwatch.GetTimestamp();
+                Interlocked.Add(ref uploadTicks, submitting - started);
                 using var scope = run.Services.CreateScope();
                 var result = await scope.ServiceProvider.GetRequiredService<DossierSubmission>()
-                    .SubmitAsync($"cohort-{i}", RegistrationScenario.ProcedureId, data, $"cohort-{i}", declaration, CancellationToken.None);
+                    .SubmitAsync(applicant, RegistrationScenario.ProcedureId, data, applicant, declaration, CancellationToken.None);
+                Interlocked.Add(ref submitTicks, Stopwatch.GetTimestamp() - submitting);
                 if (result.Dossier is null)
                 {
                     if (Interlocked.Increment(ref refused) <= 3)
@@ -111,6 +131,9 @@ public static class CohortDriver
             }
         }
         await Task.WhenAll(Enumerable.Range(0, run.Concurrency).Select(_ => Task.Run(Caller)));
+        var callerSeconds = (uploadTicks + submitTicks) / (double)Stopwatch.Frequency;
+        Console.WriteLine($"  {uploads:N0} files uploaded: {100 * uploadTicks / (double)Stopwatch.Frequency / callerSeconds:F0}% of the callers' time " +
+                          $"(mean {uploadTicks * 1000.0 / Stopwatch.Frequency / run.Count:F1} ms per candidate uploading, {submitTicks * 1000.0 / Stopwatch.Frequency / run.Count:F1} ms submitting)");
         if (refused > 0)
             Console.WriteLine($"  {refused:N0} registrations refused by validation");
     }
