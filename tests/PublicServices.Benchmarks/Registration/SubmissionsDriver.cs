@@ -83,7 +83,8 @@ public static class SubmissionsDriver
         var uploadCpuBefore = server.CpuTime;
         var uploaded = await DriveAsync(client, Upload, HttpStatusCode.Created, warmUploads, uploads.Length - warmUploads, concurrency, Uploaded);
         var uploadCpu = server.CpuTime - uploadCpuBefore;
-        Report($"uploads (preparation, {photo.Length:N0}-byte 400×600 PNG)", uploaded, uploads.Length - warmUploads, concurrency, server);
+        Report($"uploads (preparation, not measured below; after the warm-up applicants' {warmUploads:N0}; {photo.Length:N0}-byte 400×600 PNG)",
+            uploaded, uploads.Length - warmUploads, concurrency, server);
         Console.WriteLine($"CPU per upload: portal {uploadCpu.TotalMilliseconds / Math.Max(1, uploads.Length - warmUploads):F2} ms; " +
                           $"{uploads.Length - total:N0} of the {uploads.Length:N0} uploads are certificate scans");
         if (uploaded.Errors > 0)
