@@ -21,7 +21,8 @@ namespace PublicServices.Benchmarks.Registration;
 
 /// <summary>
 /// A fresh portal for a benchmark: its own data folder and database (a new SQLite file, or a new PostgreSQL database on
-/// the server of <c>PUBLICSERVICES_TEST_POSTGRES</c>), the scenario's workflows, and the configuration given both to the
+/// the server of <c>PUBLICSERVICES_TEST_POSTGRES</c>), the repository's workflows/ folder with the registration window
+/// open (<see cref="RegistrationScenario.Settings"/>) and its units imported, and the configuration given both to the
 /// in-process services (schema, accounts, tokens — not measured) and to the portal process that serves HTTP.
 /// </summary>
 public sealed class BenchPortal : IAsyncDisposable
@@ -47,16 +48,17 @@ public sealed class BenchPortal : IAsyncDisposable
     {
         var repo = EngineSqliteDriver.FindRepoRoot();
         var folder = Directory.CreateTempSubdirectory("ps-bench-load-").FullName;
-        var workflows = RegistrationScenario.Install(repo, folder);
         var settings = new Dictionary<string, string?>
         {
             ["Database:DataPath"] = Path.Combine(folder, "data"),
             ["Database:SqliteSynchronous"] = synchronous,
-            ["Workflows:Path"] = workflows,
+            ["Workflows:Path"] = RegistrationScenario.WorkflowsPath(repo),
             ["Templates:Path"] = Path.Combine(repo, "templates"),
             ["Documents:Signing:GenerateDevelopmentCertificate"] = "true",
             ["Seed:Demo"] = "false",
         };
+        foreach (var (key, value) in RegistrationScenario.Settings(DateTimeOffset.UtcNow))
+            settings[key] = value;
         string? server = null, database = null;
         if (postgres)
         {
@@ -83,11 +85,13 @@ public sealed class BenchPortal : IAsyncDisposable
         builder.AddPortalServices();
         var app = builder.Build();
         await app.PreparePortalAsync();
+        await RegistrationScenario.ImportUnitsAsync(app.Services, repo);
         return new BenchPortal(folder, settings, app, server, database);
     }
 
-    /// <summary>Applicant accounts inserted directly (no password: nobody signs in with them), in chunks.</summary>
-    public async Task<IReadOnlyList<string>> CreateApplicantsAsync(int count, string prefix)
+    /// <summary>Applicant accounts inserted directly (no password: nobody signs in with them), in chunks;
+    /// <paramref name="profile"/> may fill in the account's name, CCCD, date of birth and phone from the application.</summary>
+    public async Task<IReadOnlyList<string>> CreateApplicantsAsync(int count, string prefix, Action<int, ApplicationUser>? profile = null)
     {
         var ids = new List<string>(count);
         for (var done = 0; done < count; done += 5000)
@@ -104,6 +108,7 @@ public sealed class BenchPortal : IAsyncDisposable
                     NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true, SecurityStamp = Guid.NewGuid().ToString("N"),
                     ConcurrencyStamp = Guid.NewGuid().ToString(), FullName = $"Thí sinh {i}", CreatedAt = DateTimeOffset.UtcNow,
                 };
+                profile?.Invoke(i, user);
                 db.Users.Add(user);
                 ids.Add(user.Id);
             }

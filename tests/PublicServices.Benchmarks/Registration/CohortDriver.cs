@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Persistence;
+using PublicServices.Platform.Storage;
 using PublicServices.Platform.Tasks;
 
 namespace PublicServices.Benchmarks.Registration;
@@ -12,11 +14,14 @@ namespace PublicServices.Benchmarks.Registration;
 /// A simulated exam cohort pushed through the portal's own services in process, phase after phase, with time, rate and
 /// memory (RSS) reported as it goes. Candidates are generated on the fly (Bogus) and never held: memory must stay flat
 /// (target ≤ 1 GB RSS for 1.2 million).
-/// <code>cohort [--count 1200000] [--concurrency 64] [--phases submit,verify,lock] [--postgres] [--synchronous FULL|NORMAL] [--report-every 100000]</code>
+/// <code>cohort [--count 1200000] [--concurrency 64] [--phases upload,submit,verify,lock] [--postgres] [--synchronous FULL|NORMAL] [--report-every 100000]</code>
 /// Phases (add new ones to <see cref="Phases"/>; each reads what the previous left in the database):
 /// <list type="bullet">
-/// <item><c>submit</c> — every candidate's registration through <see cref="DossierSubmission"/> (the code path of
-/// <c>POST /api/v1/dossiers</c> after HTTP: validation, idempotency, group commit), many concurrent callers.</item>
+/// <item><c>upload</c> — every candidate's ID photo (and the certificate's scan when exempt) through
+/// <see cref="AttachmentService"/> (what <c>POST /api/v1/attachments</c> calls after HTTP), many concurrent callers.</item>
+/// <item><c>submit</c> — every candidate's registration of the real <c>exam-registration</c> procedure through
+/// <see cref="DossierSubmission"/> (the code path of <c>POST /api/v1/dossiers</c> after HTTP: window, validation, files,
+/// <c>uniqueBy</c>, idempotency, group commit), many concurrent callers, naming the files of the upload phase.</item>
 /// <item><c>verify</c> — the officials' bulk verification (<see cref="BulkCompletion"/>, 5,000 tasks per call, unit
 /// by unit) of every open registration task: the instances move on to wait for the lock.</item>
 /// <item><c>lock</c> — the <c>registration-locked</c> signal broadcast to every waiting instance (<see cref="SignalBroadcaster"/>).</item>
@@ -29,6 +34,7 @@ public static class CohortDriver
 
     private static readonly Phase[] Phases =
     [
+        new("upload", UploadAsync),
         new("submit", SubmitAsync),
         new("verify", VerifyAsync),
         new("lock", LockAsync),
@@ -48,7 +54,7 @@ public static class CohortDriver
         var count = SubmissionsDriver.Option(args, "--count", 1_200_000);
         var concurrency = SubmissionsDriver.Option(args, "--concurrency", 64);
         var reportEvery = SubmissionsDriver.Option(args, "--report-every", 100_000);
-        var names = SubmissionsDriver.OptionText(args, "--phases", "submit,verify,lock").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var names = SubmissionsDriver.OptionText(args, "--phases", "upload,submit,verify,lock").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var unknown = names.Except(Phases.Select(p => p.Name)).ToList();
         if (unknown.Count > 0)
         {
@@ -72,8 +78,46 @@ public static class CohortDriver
         return 0;
     }
 
-    /// <summary>Registrations through the submission service, <c>Concurrency</c> callers, generated as they go.</summary>
-    private static async Task SubmitAsync(CohortRun run)
+    private static string FileName(string field) => field == "photo" ? "anh-the.png" : "chung-chi.png";
+
+    /// <summary>Every candidate's ID photo (and certificate scan when exempt) through the upload service, <c>Concurrency</c> callers.</summary>
+    private static Task UploadAsync(CohortRun run) =>
+        ForEachCandidateAsync(run, "uploaded", async (i, services) =>
+        {
+            foreach (var field in RegistrationScenario.FileFields(RegistrationScenario.Application(i)))
+            {
+                using var content = new MemoryStream(RegistrationScenario.IdPhoto, writable: false);
+                var (_, error) = await services.GetRequiredService<AttachmentService>().UploadAsync($"cohort-{i}", FileName(field), content, CancellationToken.None);
+                if (error is not null)
+                    return $"upload refused: {error.En}";
+            }
+            return null;
+        });
+
+    /// <summary>Registrations through the submission service, <c>Concurrency</c> callers, generated as they go; each
+    /// names the files its candidate uploaded in the <c>upload</c> phase (found by owner with one indexed read, which a
+    /// real client does not need: it has the ids from the upload's answer).</summary>
+    private static Task SubmitAsync(CohortRun run)
+    {
+        var declaration = new Declaration("bench");
+        return ForEachCandidateAsync(run, "submitted", async (i, services) =>
+        {
+            var applicant = $"cohort-{i}";
+            var data = RegistrationScenario.Application(i);
+            var files = await services.GetRequiredService<AppDbContext>().Attachments.AsNoTracking()
+                .Where(a => a.OwnerId == applicant && a.DossierCode == null).Select(a => new { a.Id, a.FileName }).ToListAsync();
+            foreach (var field in RegistrationScenario.FileFields(data))
+                if (files.FirstOrDefault(f => f.FileName == FileName(field)) is { } file)
+                    data[field] = new JsonArray(file.Id.ToString());
+            var result = await services.GetRequiredService<DossierSubmission>()
+                .SubmitAsync(applicant, RegistrationScenario.ProcedureId, data, applicant, declaration, CancellationToken.None);
+            return result.Dossier is null ? string.Join("; ", result.Errors.Select(e => $"{e.FieldId}: {e.Message.En}")) : null;
+        });
+    }
+
+    /// <summary>Candidates 0…Count−1 through <paramref name="act"/> (a scope each; a returned text is a refusal),
+    /// <c>Concurrency</c> callers, with the rate and memory printed every <c>ReportEvery</c>.</summary>
+    private static async Task ForEachCandidateAsync(CohortRun run, string verb, Func<int, IServiceProvider, Task<string?>> act)
     {
         var next = -1;
         var done = 0;
@@ -81,7 +125,6 @@ public static class CohortDriver
         var block = Stopwatch.StartNew();
         var blockStart = 0;
         var gate = new object();
-        var declaration = new Declaration("bench");
         async Task Caller()
         {
             while (true)
@@ -89,21 +132,15 @@ public static class CohortDriver
                 var i = Interlocked.Increment(ref next);
                 if (i >= run.Count)
                     return;
-                var data = RegistrationScenario.Application(i);
                 using var scope = run.Services.CreateScope();
-                var result = await scope.ServiceProvider.GetRequiredService<DossierSubmission>()
-                    .SubmitAsync($"cohort-{i}", RegistrationScenario.ProcedureId, data, $"cohort-{i}", declaration, CancellationToken.None);
-                if (result.Dossier is null)
-                {
-                    if (Interlocked.Increment(ref refused) <= 3)
-                        Console.WriteLine($"  refused #{i}: {string.Join("; ", result.Errors.Select(e => $"{e.FieldId}: {e.Message.En}"))}");
-                }
+                if (await act(i, scope.ServiceProvider) is { } refusal && Interlocked.Increment(ref refused) <= 3)
+                    Console.WriteLine($"  refused #{i}: {refusal}");
                 var finished = Interlocked.Increment(ref done);
                 if (finished % run.ReportEvery == 0 || finished == run.Count)
                     lock (gate)
                     {
                         var n = finished - blockStart;
-                        Console.WriteLine($"  submitted {finished:N0}: last {n:N0} in {block.Elapsed.TotalSeconds:F1} s = {n / block.Elapsed.TotalSeconds:F0}/s; " +
+                        Console.WriteLine($"  {verb} {finished:N0}: last {n:N0} in {block.Elapsed.TotalSeconds:F1} s = {n / block.Elapsed.TotalSeconds:F0}/s; " +
                                           $"RSS {Rss()} (peak {PeakRss()}), managed heap {GC.GetTotalMemory(false) / 1024 / 1024} MB");
                         block.Restart();
                         blockStart = finished;
@@ -112,7 +149,7 @@ public static class CohortDriver
         }
         await Task.WhenAll(Enumerable.Range(0, run.Concurrency).Select(_ => Task.Run(Caller)));
         if (refused > 0)
-            Console.WriteLine($"  {refused:N0} registrations refused by validation");
+            Console.WriteLine($"  {refused:N0} candidates refused");
     }
 
     /// <summary>Every open registration task verified by its unit's officer, 5,000 per bulk action.</summary>

@@ -1,121 +1,293 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Bogus;
+using Microsoft.Extensions.DependencyInjection;
+using PublicServices.Platform.Identity;
 
 namespace PublicServices.Benchmarks.Registration;
 
 /// <summary>
-/// The one place that says WHAT the load is: which procedure is submitted, which workflow files it needs, and the
-/// candidates' data (Bogus, Vietnamese names, 12-digit CCCD consistent with sex and birth year, code-list values that
-/// pass the form's rules). Switching to workflows/exam-registration.yaml means changing <see cref="ProcedureId"/>,
-/// <see cref="Install"/> and <see cref="Application"/> only; drivers do not know the form.
+/// The one place that says WHAT the load is: the real procedure <c>workflows/exam-registration.yaml</c> read from the
+/// repository's own <c>workflows/</c> folder (code lists, units, templates), the configuration that opens its
+/// registration window now, and the candidates' data (Bogus-seeded: Vietnamese names with tone marks, 12-digit CCCD
+/// consistent with birth year and sex and unique per candidate, values taken from the repository's code lists so that
+/// every application passes the form and its rules). Drivers do not know the form.
 /// </summary>
-public static class RegistrationScenario
+public static partial class RegistrationScenario
 {
-    public const string ProcedureId = "bench-registration";
+    public const string ProcedureId = "exam-registration";
 
-    /// <summary>The signal and key the instances wait for after verification (<c>locked-wait</c>).</summary>
+    /// <summary>The signal and key the instances wait for after verification (<c>locked-wait</c>, key = <c>settings.examYear</c>).</summary>
     public const string LockSignal = "registration-locked";
     public const string LockKey = "2027";
 
-    /// <summary>Council codes 01–63, 20 schools each ("01-001" … "63-020").</summary>
-    private const int Councils = 63;
-    private const int SchoolsPerCouncil = 20;
+    /// <summary>Where a fresh registration waits: category a at its grade-12 school, b–d at the council's site (the fee is
+    /// kept at 0 by <see cref="Settings"/>, so the payment step is skipped).</summary>
+    public const string SchoolCheck = "school-check";
+    public const string SiteCheck = "site-check";
 
-    private static readonly string[] Provinces = ["001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020", "022", "024", "025", "026", "027", "030", "031", "033", "034", "035", "036", "037", "038", "040", "042", "044", "045", "046", "048", "049", "051", "052", "054", "056", "058", "060", "062", "064", "066", "067", "068", "070", "072", "074", "075", "077", "079", "080", "082", "083", "084", "086", "087", "089", "091", "092", "093", "094", "095", "096"];
-    private static readonly string[] Ethnicities = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10"];
-    private static readonly string[] Languages = ["N1", "N2", "N3", "N4", "N5", "N6", "N7"];
-    private static readonly string[] Electives = ["LI", "HOA", "SINH", "SU", "DIA", "GDKTPL", "TIN", "CNCN", "CNNN"];
-    private static readonly string[] Certificates = ["IELTS", "TOEFL-IBT", "TOEIC", "DELF", "HSK", "JLPT", "TOPIK"];
-    private static readonly string[] Areas = ["KV1", "KV2-NT", "KV2", "KV3"];
+    /// <summary>The repository's workflows/ folder, used as it is (the portal only reads it).</summary>
+    public static string WorkflowsPath(string repoRoot) => Path.Combine(repoRoot, "workflows");
 
-    /// <summary>A workflows/ folder for the portal: the repository's (procedures, code lists, calendar) plus this scenario's files.</summary>
-    public static string Install(string repoRoot, string folder)
+    /// <summary>Configuration for the portal (in process and the HTTP process alike): the registration window open from a
+    /// day ago for two months — as appsettings.Development.json opens it for the demo — and no fee for free candidates.</summary>
+    public static Dictionary<string, string?> Settings(DateTimeOffset now)
     {
-        var target = Path.Combine(folder, "workflows");
-        Copy(Path.Combine(repoRoot, "workflows"), target);
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "Registration", "bench-registration.yaml"), Path.Combine(target, "bench-registration.yaml"), true);
-        var lists = Path.Combine(target, "codelists");
-        WriteList(lists, "bench-councils", "Hội đồng thi", "Exam council",
-            Enumerable.Range(1, Councils).Select(c => ($"{c:D2}", $"Sở GD&ĐT số {c:D2}", $"Department of Education {c:D2}", (string?)null)));
-        WriteList(lists, "bench-schools", "Trường THPT", "Upper-secondary school",
-            from c in Enumerable.Range(1, Councils) from s in Enumerable.Range(1, SchoolsPerCouncil)
-            select ($"{c:D2}-{s:D3}", $"Trường THPT số {s} ({c:D2})", $"High school {s} ({c:D2})", (string?)$"{c:D2}"));
-        WriteList(lists, "bench-ethnicities", "Dân tộc", "Ethnicity", Ethnicities.Select(e => (e, $"Dân tộc {e}", $"Ethnic group {e}", (string?)null)));
-        WriteList(lists, "bench-languages", "Ngoại ngữ", "Foreign language", Languages.Select(e => (e, $"Ngoại ngữ {e}", $"Language {e}", (string?)null)));
-        WriteList(lists, "bench-electives", "Môn tự chọn", "Elective subject", Electives.Select(e => (e, $"Môn {e}", $"Subject {e}", (string?)null)));
-        WriteList(lists, "bench-certificates", "Chứng chỉ", "Certificate", Certificates.Select(e => (e, e, e, (string?)null)));
-        return target;
+        var vietnam = now.ToOffset(TimeSpan.FromHours(7));
+        return new Dictionary<string, string?>
+        {
+            ["Workflows:Settings:exam-registration:registrationOpens"] = vietnam.AddDays(-1).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
+            ["Workflows:Settings:exam-registration:registrationCloses"] = vietnam.AddDays(60).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
+            ["Workflows:Settings:exam-registration:freeCandidateFee"] = "0",
+        };
     }
 
+    /// <summary>The councils' departments and the schools of workflows/units/*.csv, as <c>publicservices units import</c>
+    /// (or the demo seeder) leaves them: the tasks' units exist.</summary>
+    public static async Task<int> ImportUnitsAsync(IServiceProvider services, string repoRoot)
+    {
+        var added = 0;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(WorkflowsPath(repoRoot), "units"), "*.csv").Order(StringComparer.Ordinal))
+        {
+            using var scope = services.CreateScope();
+            added += await scope.ServiceProvider.GetRequiredService<UnitImport>().AddMissingAsync(file, CancellationToken.None);
+        }
+        return added;
+    }
+
+    /// <summary>The file fields an application needs uploads for: the photo, and the certificate's scan when exempt.</summary>
+    public static IReadOnlyList<string> FileFields(JsonObject data) =>
+        data["languageExempt"]?.GetValue<bool>() == true ? ["photo", "exemptionFile"] : ["photo"];
+
+    /// <summary>The open task a registration must wait at once submitted: (step, unit).</summary>
+    public static (string Step, string Unit) ExpectedTask(JsonObject data) =>
+        data["category"]!.GetValue<string>() == "a"
+            ? (SchoolCheck, data["school12"]!.GetValue<string>())
+            : (SiteCheck, "sgd-" + data["council"]!.GetValue<string>());
+
     /// <summary>
-    /// Candidate number <paramref name="index"/> of a cohort: deterministic for a seed (so a run can be repeated), CCCD
-    /// unique per index (province, sex and a serial derived from it), about 85% grade-12 students.
+    /// Candidate number <paramref name="index"/> of a cohort, without its files (see <see cref="FileFields"/>):
+    /// deterministic for a seed (a run can be repeated), CCCD unique per index (province = index mod 63, serial =
+    /// index / 63: unique up to 63 million), about 85% grade-12 students spread over the sample schools.
     /// </summary>
     public static JsonObject Application(int index, int seed = 2027)
     {
+        var lists = Lists.Value;
         // One Faker per thread (making one loads the locale: milliseconds), reseeded per candidate.
         var faker = reusable ??= new Faker("vi");
-        faker.Random = new Randomizer(seed * 7919 + index);
-        var female = faker.Random.Bool();
-        var category = faker.Random.WeightedRandom(["a", "b", "c", "d"], [0.85f, 0.03f, 0.10f, 0.02f]);
-        var birthYear = category == "a" ? 2009 : faker.Random.Int(1990, 2008);
-        var birth = new DateOnly(birthYear, faker.Random.Int(1, 12), faker.Random.Int(1, 28));
-        var province = Provinces[index % Provinces.Length];
-        var serial = index / (Provinces.Length * 2);
-        var cccd = $"{province}{(birthYear >= 2000 ? 2 : 0) + (female ? 1 : 0)}{birthYear % 100:D2}{serial % 1_000_000:D6}";
-        var council = faker.Random.Int(1, Councils);
-        string School() => $"{council:D2}-{faker.Random.Int(1, SchoolsPerCouncil):D3}";
-        var language = faker.Random.WeightedRandom(Languages, [0.9f, 0.01f, 0.02f, 0.02f, 0.01f, 0.02f, 0.02f]);
-        var electives = faker.Random.Shuffle(Electives).Take(2).ToArray();
-        var exempt = faker.Random.Bool(0.05f);
-        var gender = female ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male;
+        var random = faker.Random = new Randomizer(seed * 7919 + index);
+        var female = random.Bool();
+        var category = random.WeightedRandom(["a", "b", "c", "d"], [0.85f, 0.03f, 0.10f, 0.02f]);
+        var birthYear = category switch
+        {
+            "a" => random.Bool(0.95f) ? 2009 : 2008,
+            "b" => random.Int(2000, 2008),
+            "c" => random.Int(1995, 2008),
+            _ => random.Int(1990, 2007),
+        };
+        var birth = new DateOnly(birthYear, random.Int(1, 12), random.Int(1, 28));
+        var province = lists.Provinces[index % lists.Provinces.Length];
+        var cccd = $"{province.Code}{(birthYear >= 2000 ? 2 : 0) + (female ? 1 : 0)}{birthYear % 100:D2}{index / lists.Provinces.Length % 1_000_000:D6}";
+        var name = $"{random.ArrayElement(Surnames)} {random.ArrayElement(female ? FemaleMiddle : MaleMiddle)} {random.ArrayElement(female ? FemaleGiven : MaleGiven)}";
+
+        var school12 = random.ArrayElement(lists.Schools);
+        string OtherYear() => random.Bool(0.9f) ? school12 : random.ArrayElement(lists.Schools);
+        // A grade-12 student registers with the council of the school (the form's rule); free candidates mostly too.
+        var council = category == "a" || random.Bool(0.8f) ? school12[..2] : random.ArrayElement(lists.Councils);
+        var residence = random.Bool(0.85f) ? province : random.ArrayElement(lists.Provinces);
+        var commune = random.ArrayElement(Communes);
+
         var data = new JsonObject
         {
-            ["fullName"] = $"{faker.Name.LastName(gender)} {faker.Name.FirstName(gender)}",
-            ["dateOfBirth"] = birth.ToString("yyyy-MM-dd"),
+            ["fullName"] = name,
+            ["dateOfBirth"] = birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["gender"] = female ? "female" : "male",
             ["cccd"] = cccd,
-            ["ethnicity"] = faker.Random.WeightedRandom(Ethnicities, [0.85f, .02f, .02f, .02f, .02f, .02f, .02f, .01f, .01f, .01f]),
-            ["placeOfBirth"] = province,
-            ["phone"] = $"09{faker.Random.Int(0, 99_999_999):D8}",
-            ["email"] = $"ts{index}@example.vn",
-            ["address"] = $"Số {faker.Random.Int(1, 300)}, {faker.Address.StreetName()}, {faker.Address.City()}",
-            ["council"] = $"{council:D2}",
-            ["category"] = category,
-            ["school10"] = School(),
-            ["school11"] = School(),
-            ["school12"] = School(),
-            ["priorityArea"] = faker.PickRandom(Areas),
-            ["priorityGroup"] = faker.Random.WeightedRandom(["none", "UT1", "UT2"], [0.9f, 0.04f, 0.06f]),
-            ["foreignLanguage"] = language,
-            ["electives"] = new JsonArray(electives.Select(e => (JsonNode)e).ToArray()),
-            ["exemptForeignLanguage"] = exempt,
         };
-        if (exempt)
-            data["certificate"] = faker.PickRandom(Certificates);
-        if (category == "c")
-            data["graduationYear"] = faker.Random.Int(birthYear + 17, 2026);
+        if (random.Bool(0.01f))
+        {
+            data["bornAbroad"] = true;
+            data["birthCountry"] = random.ArrayElement(lists.Countries);
+        }
+        else
+        {
+            data["bornAbroad"] = false;
+            data["birthProvince"] = province.Code;
+        }
+        data["ethnicity"] = random.Bool(0.85f) ? "01" : random.ArrayElement(lists.Ethnicities);
+        data["foreigner"] = false;
+        data["phone"] = $"0{random.ArrayElement(PhonePrefixes)}{random.Int(0, 99_999_999):D8}";
+        data["email"] = $"{Ascii(name).Replace(" ", "").ToLowerInvariant()}.{index}@example.vn";
+        data["residenceProvince"] = residence.Code;
+        data["residenceCommune"] = commune;
+        data["council"] = council;
+        data["category"] = category;
+        data["school10"] = OtherYear();
+        data["school11"] = OtherYear();
+        data["school12"] = school12;
+        data["priorityArea"] = random.WeightedRandom(["KV1", "KV2-NT", "KV2", "KV3"], [0.25f, 0.35f, 0.2f, 0.2f]);
+        data["priorityGroup"] = random.WeightedRandom(["none", "UT1", "UT2"], [0.9f, 0.04f, 0.06f]);
+
+        bool language;
+        if (category is "a" or "b")
+        {
+            // Exactly two different electives; the foreign language is one of them for about half the candidates.
+            language = random.Bool(0.5f);
+            var others = random.Shuffle(lists.Electives.Where(e => e != "NN")).Take(language ? 1 : 2).ToList();
+            data["electives"] = new JsonArray((language ? others.Prepend("NN") : others).Select(e => (JsonNode)e).ToArray());
+        }
+        else
+        {
+            // Only the papers needed for admission: 1–4 of them.
+            var papers = random.Shuffle(lists.Papers).Take(random.WeightedRandom([3, 4, 2, 1], [0.6f, 0.25f, 0.1f, 0.05f])).ToList();
+            language = papers.Contains("NN");
+            data["papers"] = new JsonArray(papers.Select(e => (JsonNode)e).ToArray());
+        }
+        if (language)
+        {
+            var foreignLanguage = random.WeightedRandom(["N1", "N2", "N3", "N4", "N5", "N6", "N7"], [0.9f, 0.005f, 0.015f, 0.03f, 0.01f, 0.025f, 0.015f]);
+            data["foreignLanguage"] = foreignLanguage;
+            var certificates = lists.Certificates.Where(c => c.Parent == foreignLanguage).Select(c => c.Code).ToArray();
+            var exempt = random.Bool(0.08f) && certificates.Length > 0;
+            data["languageExempt"] = exempt;
+            if (exempt)
+            {
+                var certificate = random.ArrayElement(certificates);
+                data["exemptionCertificate"] = certificate;
+                data["exemptionScore"] = certificate == "IELTS" ? $"{random.Int(4, 8)}.{(random.Bool() ? 0 : 5)}" : "B1";
+                data["exemptionDate"] = new DateOnly(2025, 7, 1).AddDays(random.Int(0, 480)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+        }
+        data["contactAddress"] = $"Số {random.Int(1, 300)}, đường {random.ArrayElement(Streets)}, {commune}, {residence.Name}";
         return data;
     }
 
     [ThreadStatic]
     private static Faker? reusable;
 
-    private static void WriteList(string folder, string id, string vi, string en, IEnumerable<(string Code, string Vi, string En, string? Parent)> items)
+    private static readonly string[] Surnames =
+        ["Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Đoàn", "Lương", "Mai", "Tạ", "Châu", "Cao", "Lưu", "Kiều"];
+    private static readonly string[] FemaleMiddle = ["Thị", "Thị", "Ngọc", "Thu", "Thanh", "Minh", "Phương", "Hoài", "Khánh", "Mỹ", "Bảo", "Diệu", "Quỳnh", "Thùy", "Hồng"];
+    private static readonly string[] MaleMiddle = ["Văn", "Văn", "Đức", "Minh", "Quốc", "Hữu", "Thành", "Công", "Gia", "Tuấn", "Xuân", "Đình", "Quang", "Trọng", "Việt"];
+    private static readonly string[] FemaleGiven =
+        ["Hà", "Lan", "Hương", "Trang", "Linh", "Ngọc", "Thảo", "Hằng", "Nhung", "Huyền", "Yến", "Vy", "Ánh", "Thư", "Uyên", "Như", "Giang", "Châu", "Ngân", "Phượng", "Quyên", "Trâm", "Tuyết", "Diệp", "Hiền", "Mai", "Nga", "Loan", "Oanh", "Thúy"];
+    private static readonly string[] MaleGiven =
+        ["Anh", "Dũng", "Hùng", "Cường", "Tùng", "Khoa", "Phúc", "Đạt", "Hiếu", "Lộc", "Quân", "Thắng", "Trí", "Tuấn", "Việt", "Vĩnh", "Sơn", "Long", "Nam", "Huy", "Khải", "Bảo", "Đức", "Hải", "Hoàng", "Kiên", "Nghĩa", "Phong", "Thịnh", "Vũ"];
+    private static readonly string[] Communes =
+        ["Phường Ba Đình", "Phường Hoàn Kiếm", "Phường Bến Nghé", "Phường Lê Lợi", "Phường Trần Hưng Đạo", "Phường Tràng Tiền", "Phường Thạch Thang",
+         "Phường Phú Hội", "Phường Quang Trung", "Xã Tân Lập", "Xã Hòa Bình", "Xã Quỳnh Lưu", "Xã Nghĩa Đô", "Xã Đông Anh", "Xã Yên Thế",
+         "Xã Phước Hưng", "Xã Ea Kar", "Xã Mường Lát", "Xã Đắk Mil", "Xã Cái Nước"];
+    private static readonly string[] Streets =
+        ["Lê Lợi", "Nguyễn Huệ", "Trần Phú", "Hai Bà Trưng", "Lý Thường Kiệt", "Phan Chu Trinh", "Điện Biên Phủ", "Quang Trung", "Hoàng Diệu", "Nguyễn Trãi", "Lê Duẩn", "Võ Thị Sáu", "Hùng Vương", "Trưng Nữ Vương"];
+    private static readonly int[] PhonePrefixes = [3, 5, 7, 8, 9, 9, 9];
+
+    private sealed record Province(string Code, string Name);
+
+    private sealed record Certificate(string Code, string? Parent);
+
+    private sealed record CodeLists(Province[] Provinces, string[] Schools, string[] Councils, string[] Countries, string[] Ethnicities,
+        string[] Electives, string[] Papers, Certificate[] Certificates);
+
+    /// <summary>Codes read from the repository's code lists (one item per line, <c>- { code: "…", vi: …, parent: "…" }</c>).</summary>
+    private static readonly Lazy<CodeLists> Lists = new(() =>
     {
-        var text = new StringBuilder($"id: {id}\ntitle: {{ vi: \"{vi}\", en: \"{en}\" }}\nitems:\n");
-        foreach (var (code, itemVi, itemEn, parent) in items)
-            text.Append($"  - {{ code: \"{code}\", vi: \"{itemVi}\", en: \"{itemEn}\"{(parent is null ? "" : $", parent: \"{parent}\"")} }}\n");
-        File.WriteAllText(Path.Combine(folder, id + ".yaml"), text.ToString());
+        var folder = Path.Combine(WorkflowsPath(EngineSqliteDriver.FindRepoRoot()), "codelists");
+        List<(string Code, string Vi, string? Parent)> Read(string id) =>
+            File.ReadLines(Path.Combine(folder, id + ".yaml")).Select(l => Item().Match(l)).Where(m => m.Success)
+                .Select(m => (m.Groups["code"].Value, m.Groups["vi"].Value.Trim().Trim('"'), m.Groups["parent"].Success ? m.Groups["parent"].Value : null))
+                .ToList();
+        var lists = new CodeLists(
+            Read("provinces").Select(p => new Province(p.Code, p.Vi)).ToArray(),
+            // Real schools only (the special codes 800 "studied abroad" and 900 "serving soldiers" are not a grade-12 school).
+            Read("exam-schools").Select(s => s.Code).Where(c => string.CompareOrdinal(c[3..], "800") < 0).ToArray(),
+            Read("exam-councils").Select(c => c.Code).ToArray(),
+            Read("countries").Select(c => c.Code).Where(c => c != "VN").ToArray(),
+            // Kinh is drawn separately; 55 (a foreign national) is not a citizen with a CCCD.
+            Read("ethnicities").Select(e => e.Code).Where(c => c is not ("01" or "55")).ToArray(),
+            Read("exam-electives").Select(e => e.Code).ToArray(),
+            Read("exam-papers").Select(e => e.Code).ToArray(),
+            Read("language-certificates").Select(c => new Certificate(c.Code, c.Parent)).ToArray());
+        if (lists.Provinces.Length != 63 || lists.Schools.Length < 10 || lists.Councils.Length < 60 || lists.Electives.Length < 5)
+            throw new InvalidOperationException($"Unexpected code lists in {folder}: {lists.Provinces.Length} provinces, {lists.Schools.Length} schools, {lists.Councils.Length} councils");
+        return lists;
+    });
+
+    [GeneratedRegex("""^\s*-\s*\{\s*code:\s*"?(?<code>[^",]+)"?\s*,\s*vi:\s*(?<vi>"[^"]*"|[^,]+)(.*parent:\s*"?(?<parent>[^",}\s]+)"?)?""")]
+    private static partial Regex Item();
+
+    private static string Ascii(string text)
+    {
+        var plain = new StringBuilder(text.Length);
+        foreach (var c in text.Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD))
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                plain.Append(c);
+        return plain.ToString();
     }
 
-    private static void Copy(string from, string to)
+    /// <summary>
+    /// An ID photo the form accepts: a complete, valid 400×600 PNG (light background, a grey head and shoulders), a few
+    /// kilobytes; the same bytes for everyone.
+    /// </summary>
+    public static byte[] IdPhoto { get; } = Png(400, 600);
+
+    private static byte[] Png(int width, int height)
     {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), true);
-        foreach (var dir in Directory.GetDirectories(from))
-            Copy(dir, Path.Combine(to, Path.GetFileName(dir)));
+        var raw = new byte[height * (1 + width * 3)];
+        for (var y = 0; y < height; y++)
+        {
+            var row = y * (1 + width * 3);
+            raw[row] = 0; // filter: none
+            for (var x = 0; x < width; x++)
+            {
+                double dx = x - width / 2.0, dy = y - height * 0.38;
+                var head = dx * dx / (95.0 * 95.0) + dy * dy / (125.0 * 125.0) <= 1;
+                var shoulders = y > height * 0.62 && Math.Abs(dx) < 60 + (y - height * 0.62) * 1.2;
+                var (r, g, b) = head || shoulders ? ((byte)90, (byte)90, (byte)100) : ((byte)220, (byte)232, (byte)245);
+                raw[row + 1 + x * 3] = r;
+                raw[row + 2 + x * 3] = g;
+                raw[row + 3 + x * 3] = b;
+            }
+        }
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+            zlib.Write(raw);
+        var header = new byte[13];
+        BinaryPrimitives.WriteUInt32BigEndian(header, (uint)width);
+        BinaryPrimitives.WriteUInt32BigEndian(header.AsSpan(4), (uint)height);
+        header[8] = 8;  // bit depth
+        header[9] = 2;  // colour type: RGB
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        Chunk(png, "IHDR", header);
+        Chunk(png, "IDAT", compressed.ToArray());
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    private static void Chunk(Stream png, string type, byte[] data)
+    {
+        Span<byte> number = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(number, (uint)data.Length);
+        png.Write(number);
+        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+        png.Write(typed);
+        BinaryPrimitives.WriteUInt32BigEndian(number, Crc32(typed));
+        png.Write(number);
+    }
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+        }
+        return crc ^ 0xFFFFFFFFu;
     }
 }

@@ -10,11 +10,18 @@ using PublicServices.Platform.Persistence;
 namespace PublicServices.Benchmarks.Registration;
 
 /// <summary>
-/// Registration submissions end to end over real HTTP: the portal runs as its own process (Kestrel on a loopback port,
-/// Release build) on a fresh database; N applicant accounts and their bearer tokens are prepared beforehand (not
-/// measured); then <c>POST /api/v1/dossiers</c> (one-shot submit with an idempotency key) is driven at a fixed
-/// concurrency. Prints throughput, latency percentiles, errors, the portal's peak RSS, and checks in the database that
-/// every accepted submission is a committed dossier whose instance waits at an open task.
+/// Registration submissions of the real procedure (<c>workflows/exam-registration.yaml</c>) end to end over real HTTP:
+/// the portal runs as its own process (Kestrel on a loopback port, Release build) on a fresh database, reading the
+/// repository's workflows/ folder with the registration window open and the councils' and schools' units imported.
+/// Prepared beforehand (not measured): N applicant accounts and their bearer tokens, N applications (Bogus-seeded, see
+/// <see cref="RegistrationScenario"/>), and each applicant's ID photo (400×600 PNG) — plus the certificate's scan for
+/// those asking for a language exemption — uploaded through <c>POST /api/v1/attachments</c> at the same concurrency
+/// (its rate is printed: candidates make that request too). Measured: <c>POST /api/v1/dossiers</c> (one-shot submit
+/// with an idempotency key, the attachment ids in the data) at a fixed concurrency after a warm-up. Prints throughput,
+/// latency percentiles, errors, the portal's peak RSS and CPU per submission, and checks in the database that every
+/// accepted submission is a committed dossier (distinct codes and unique keys, its files claimed) whose instance waits
+/// at the right open task: its grade-12 school's <c>school-check</c> for category a, the council's <c>site-check</c>
+/// for b–d (the fee is 0).
 /// <code>submissions [--count 20000] [--concurrency 64] [--warmup 2000] [--postgres] [--synchronous FULL|NORMAL] [--no-workers]</code>
 /// </summary>
 public static class SubmissionsDriver
@@ -27,19 +34,24 @@ public static class SubmissionsDriver
         var postgres = args.Contains("--postgres");
         var synchronous = OptionText(args, "--synchronous", "FULL");
         var workers = !args.Contains("--no-workers");
+        var total = warmup + count;
 
         var preparing = Stopwatch.StartNew();
         await using var portal = await BenchPortal.CreateAsync(postgres, synchronous);
-        var accounts = await portal.CreateApplicantsAsync(warmup + count, "ts");
+        // Applications are made before the clock starts, so the driver's CPU goes to HTTP, not to Bogus.
+        var applications = Enumerable.Range(0, total).Select(i => RegistrationScenario.Application(i)).ToArray();
+        var accounts = await portal.CreateApplicantsAsync(total, "ts", (i, user) =>
+        {
+            user.FullName = applications[i]["fullName"]!.GetValue<string>();
+            user.Cccd = applications[i]["cccd"]!.GetValue<string>();
+            user.DateOfBirth = DateOnly.Parse(applications[i]["dateOfBirth"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+            user.PhoneNumber = applications[i]["phone"]!.GetValue<string>();
+        });
         Console.WriteLine($"  accounts {preparing.Elapsed.TotalSeconds:F1} s");
         var tokens = await portal.MintTokensAsync(accounts);
         Console.WriteLine($"  tokens {preparing.Elapsed.TotalSeconds:F1} s");
-        // Bodies are made before the clock starts, so the driver's CPU goes to HTTP, not to Bogus.
-        var bodies = Enumerable.Range(0, warmup + count).Select(i => Encoding.UTF8.GetBytes(new JsonObject
-        {
-            ["procedureId"] = RegistrationScenario.ProcedureId, ["data"] = RegistrationScenario.Application(i), ["declaration"] = true,
-        }.ToJsonString())).ToArray();
-        Console.WriteLine($"prepared {warmup + count:N0} accounts, tokens and bodies in {preparing.Elapsed.TotalSeconds:F1} s " +
+        var categories = applications.GroupBy(a => a["category"]!.GetValue<string>()).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count():N0}");
+        Console.WriteLine($"prepared {total:N0} accounts, tokens and applications ({string.Join(", ", categories)}) in {preparing.Elapsed.TotalSeconds:F1} s " +
                           $"({(postgres ? "PostgreSQL" : $"SQLite synchronous={synchronous}")}, workers {(workers ? "on" : "off")}, folder {portal.Folder})");
 
         await using var server = await portal.StartPortalAsync(workers);
@@ -48,6 +60,43 @@ public static class SubmissionsDriver
             MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseCookies = false,
         }) { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
 
+        // Preparation over HTTP: every applicant's files through the upload endpoint (the warm-up applicants' first).
+        var uploads = applications.SelectMany((a, i) => RegistrationScenario.FileFields(a).Select(field => (Applicant: i, Field: field))).ToArray();
+        var warmUploads = uploads.Count(u => u.Applicant < warmup);
+        var photo = RegistrationScenario.IdPhoto;
+        HttpRequestMessage Upload(int n)
+        {
+            var (applicant, field) = uploads[n];
+            var content = new MultipartFormDataContent { { new ByteArrayContent(photo), "file", field == "photo" ? "anh-the.png" : "chung-chi.png" } };
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/attachments") { Content = content };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[applicant]);
+            return request;
+        }
+        void Uploaded(int n, string body)
+        {
+            var (applicant, field) = uploads[n];
+            var data = applications[applicant];
+            lock (data)
+                data[field] = new JsonArray(JsonNode.Parse(body)!["id"]!.GetValue<string>());
+        }
+        await DriveAsync(client, Upload, HttpStatusCode.Created, 0, warmUploads, concurrency, Uploaded);
+        var uploadCpuBefore = server.CpuTime;
+        var uploaded = await DriveAsync(client, Upload, HttpStatusCode.Created, warmUploads, uploads.Length - warmUploads, concurrency, Uploaded);
+        var uploadCpu = server.CpuTime - uploadCpuBefore;
+        Report($"uploads (preparation, not measured below; after the warm-up applicants' {warmUploads:N0}; {photo.Length:N0}-byte 400×600 PNG)",
+            uploaded, uploads.Length - warmUploads, concurrency, server);
+        Console.WriteLine($"CPU per upload: portal {uploadCpu.TotalMilliseconds / Math.Max(1, uploads.Length - warmUploads):F2} ms; " +
+                          $"{uploads.Length - total:N0} of the {uploads.Length:N0} uploads are certificate scans");
+        if (uploaded.Errors > 0)
+        {
+            Console.WriteLine($"first errors: {string.Join(" | ", uploaded.FirstErrors.Take(3))}; portal log {server.Log}");
+            return 1;
+        }
+
+        var bodies = applications.Select(data => Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["procedureId"] = RegistrationScenario.ProcedureId, ["data"] = data.DeepClone(), ["declaration"] = true,
+        }.ToJsonString())).ToArray();
         HttpRequestMessage Submission(int n)
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dossiers") { Content = new ByteArrayContent(bodies[n]) };
@@ -56,34 +105,58 @@ public static class SubmissionsDriver
             request.Headers.Add("Idempotency-Key", $"bench-{n}");
             return request;
         }
-        var warm = await DriveAsync(client, Submission, HttpStatusCode.Created, 0, warmup, concurrency);
+        var accepted = new bool[total];
+        void Accepted(int n, string _) => accepted[n] = true;
+        var warm = await DriveAsync(client, Submission, HttpStatusCode.Created, 0, warmup, concurrency, Accepted);
         Console.WriteLine($"warm-up: {warmup:N0} in {warm.Elapsed.TotalSeconds:F1} s, {warm.Errors} errors");
         var cpuBefore = server.CpuTime;
         var driverCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var run = await DriveAsync(client, Submission, HttpStatusCode.Created, warmup, count, concurrency);
+        var run = await DriveAsync(client, Submission, HttpStatusCode.Created, warmup, count, concurrency, Accepted);
         var cpu = server.CpuTime - cpuBefore;
         var driverCpu = Process.GetCurrentProcess().TotalProcessorTime - driverCpuBefore;
         Report("submissions", run, count, concurrency, server);
         Console.WriteLine($"CPU per submission: portal {cpu.TotalMilliseconds / count:F2} ms (≈ {count / cpu.TotalSeconds:F0}/s per core), " +
                           $"driver {driverCpu.TotalMilliseconds / count:F2} ms; machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (2 cores)");
-
-        // Committed and where they should be: one dossier per accepted request, each instance waiting at its open task.
-        using var scope = portal.Services.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var dossiers = await db.Dossiers.CountAsync(d => d.ProcedureId == RegistrationScenario.ProcedureId);
-        var tasks = await db.Tasks.CountAsync(t => t.ProcedureId == RegistrationScenario.ProcedureId);
-        var codes = await db.Dossiers.Where(d => d.ProcedureId == RegistrationScenario.ProcedureId).Select(d => d.Code).Distinct().CountAsync();
-        Console.WriteLine($"database: {dossiers:N0} dossiers ({codes:N0} distinct codes), {tasks:N0} open tasks; expected {warm.Ok + run.Ok:N0}");
         if (warm.Errors + run.Errors > 0)
             Console.WriteLine($"first errors: {string.Join(" | ", warm.FirstErrors.Concat(run.FirstErrors).Take(3))}; portal log {server.Log}");
-        return dossiers == warm.Ok + run.Ok && tasks == dossiers && run.Errors == 0 ? 0 : 1;
+        return await CheckAsync(portal, applications, accepted) && run.Errors == 0 ? 0 : 1;
+    }
+
+    /// <summary>Committed and where they should be: one dossier per accepted request (distinct codes and unique keys),
+    /// its files claimed, and its instance waiting at the open task its category leads to, in the right unit.</summary>
+    private static async Task<bool> CheckAsync(BenchPortal portal, JsonObject[] applications, bool[] accepted)
+    {
+        using var scope = portal.Services.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var procedure = RegistrationScenario.ProcedureId;
+        var expected = applications.Where((_, i) => accepted[i])
+            .ToDictionary(a => a["cccd"]!.GetValue<string>(), a => RegistrationScenario.ExpectedTask(a));
+        var files = applications.Where((_, i) => accepted[i]).Sum(a => RegistrationScenario.FileFields(a).Count);
+        var dossiers = await db.Dossiers.CountAsync(d => d.ProcedureId == procedure);
+        var codes = await db.Dossiers.Where(d => d.ProcedureId == procedure).Select(d => d.Code).Distinct().CountAsync();
+        var keys = await db.Dossiers.Where(d => d.ProcedureId == procedure).Select(d => d.UniqueKey).Distinct().CountAsync();
+        var claimed = await db.Attachments.CountAsync(a => a.DossierCode != null);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.ProcedureId == procedure)
+            .Select(t => new { t.Cccd, t.StepId, t.UnitCode, t.DossierCode }).ToListAsync();
+        var misplaced = tasks.Where(t => t.Cccd is null || !expected.TryGetValue(t.Cccd, out var e) || e != (t.StepId, t.UnitCode)).ToList();
+        var waiting = tasks.Select(t => t.DossierCode).Distinct().Count();
+        var steps = tasks.GroupBy(t => t.StepId).OrderBy(g => g.Key).Select(g => $"{g.Count():N0} at {g.Key} ({g.Select(t => t.UnitCode).Distinct().Count()} units)");
+        Console.WriteLine($"database: {dossiers:N0} dossiers ({codes:N0} distinct codes, {keys:N0} distinct unique keys), {claimed:N0} files claimed, " +
+                          $"{tasks.Count:N0} open tasks for {waiting:N0} dossiers: {string.Join(", ", steps)}; {misplaced.Count} at another step or unit; " +
+                          $"expected {expected.Count:N0} dossiers, {files:N0} files");
+        foreach (var t in misplaced.Take(3))
+            Console.WriteLine($"  misplaced: {t.DossierCode} CCCD {t.Cccd} at {t.StepId} / {t.UnitCode}");
+        return dossiers == expected.Count && codes == dossiers && keys == dossiers && claimed == files
+               && tasks.Count == dossiers && waiting == dossiers && misplaced.Count == 0;
     }
 
     internal sealed record Run(double[] Latencies, TimeSpan Elapsed, int Ok, int Errors, IReadOnlyList<string> FirstErrors, int[] PerSecond);
 
     /// <summary>Sends requests <paramref name="from"/>…<paramref name="from"/>+<paramref name="count"/> made by
-    /// <paramref name="make"/> at fixed concurrency; a response other than <paramref name="expected"/> is an error.</summary>
-    internal static async Task<Run> DriveAsync(HttpClient client, Func<int, HttpRequestMessage> make, HttpStatusCode expected, int from, int count, int concurrency)
+    /// <paramref name="make"/> at fixed concurrency; a response other than <paramref name="expected"/> is an error;
+    /// <paramref name="succeeded"/>, if given, receives the request's number and the body of each expected response.</summary>
+    internal static async Task<Run> DriveAsync(HttpClient client, Func<int, HttpRequestMessage> make, HttpStatusCode expected, int from, int count, int concurrency,
+        Action<int, string>? succeeded = null)
     {
         var latencies = new double[count];
         var next = -1;
@@ -106,7 +179,10 @@ public static class SubmissionsDriver
                     using var response = await client.SendAsync(request);
                     var text = await response.Content.ReadAsStringAsync();
                     if (response.StatusCode == expected)
+                    {
                         Interlocked.Increment(ref ok);
+                        succeeded?.Invoke(from + i, text);
+                    }
                     else
                         Fail($"{(int)response.StatusCode} {text[..Math.Min(300, text.Length)]}");
                 }
