@@ -27,7 +27,7 @@ public sealed class DatasetActivity : Activity<DatasetStepSettings>
         var patch = new JsonObject();
         foreach (var (name, rule) in settings.Merge)
         {
-            var value = rule.Evaluate(context.Variables);
+            var value = rule?.Evaluate(context.Variables);
             var parts = name.Split('.');
             var target = patch;
             foreach (var part in parts[..^1])
