@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PublicServices.Platform.Audit;
+using PublicServices.Platform.Datasets;
 using PublicServices.Platform.Documents;
 using PublicServices.Platform.Documents.Issuing;
 using PublicServices.Platform.Documents.Signing;
@@ -131,6 +132,8 @@ public static class PlatformExtensions
         services.AddScoped<ResultPublication>();
         services.AddScoped<ExamResults>();
         services.AddSingleton(new ResultsCache(configuration.GetValue("Results:CacheEntries", 200_000)));
+        services.AddSingleton<IDatasetChangeObserver>(provider => provider.GetRequiredService<ResultsCache>());
+        services.AddScoped<IOutboxHandler, DatasetMergeHandler>();
         services.AddScoped<StatisticsUnits>();
         services.AddScoped(provider => new FormValidator(provider.GetRequiredService<DefinitionRegistry>().CodeLists, provider.GetRequiredService<TimeProvider>()));
         return services;

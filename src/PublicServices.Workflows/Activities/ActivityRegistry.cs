@@ -37,6 +37,7 @@ public sealed class ActivityRegistry
         .Add<WaitActivity, WaitStepSettings>("wait")
         .Add<SetActivity, SetStepSettings>("set")
         .Add<NumberActivity, NumberStepSettings>("number")
+        .Add<DatasetActivity, DatasetStepSettings>("dataset")
         .Add<ParallelActivity, ParallelStepSettings>("parallel")
         .Add<JoinActivity, JoinStepSettings>("join")
         .Add<EndActivity, EndStepSettings>("end");

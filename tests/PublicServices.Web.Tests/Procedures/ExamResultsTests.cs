@@ -145,7 +145,70 @@ public sealed class ExamResultsTests(ExamPortalFactory portal) : ExamScenario(po
             Assert.Contains(text, remarked);
         var old = await anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/verify/{firstCertificate}");
         Assert.Equal("revoked", old!["status"]!.GetValue<string>().ToLowerInvariant());
+
+        // The public look-up (cached since the publication) follows the re-marking: Literature 6.75 instead of 6.25, the
+        // graduation score computed again (7.52) and "Re-marked"; the other papers as published.
+        var after = await anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/results/2027/{first.Number}");
+        var literature = Score(after!, "VAN");
+        Assert.Equal(6.75m, literature["score"]!.GetValue<decimal>());
+        Assert.True(literature["remarked"]!.GetValue<bool>());
+        Assert.Equal(6.25m, literature["scoreBefore"]!.GetValue<decimal>());
+        Assert.Equal(7.5m, Score(after!, "TOAN")["score"]!.GetValue<decimal>());
+        Assert.False(Score(after!, "TOAN")["remarked"]!.GetValue<bool>());
+        Assert.True(after!["remarked"]!.GetValue<bool>());
+        Assert.Equal(7.52m, after["remarking"]!["graduationScore"]!.GetValue<decimal>());
+        Assert.True(after["remarking"]!["graduated"]!.GetValue<bool>());
+        Assert.Equal("Đã phúc khảo", after["remarking"]!["noteVi"]!.GetValue<string>());
+        Assert.Equal("Re-marked", after["remarking"]!["noteEn"]!.GetValue<string>());
+        Assert.Equal(7.1m, after["record"]!.GetValue<decimal>());
+        var page = await HtmlPage.GetAsync(anonymous, $"/results?exam=2027&number={first.Number}");
+        Assert.Contains("Đã phúc khảo", page.Document.QuerySelector("[data-testid=results-remarked]")!.TextContent);
+        var literatureRow = page.Document.QuerySelector("tr[data-subject=VAN]")!;
+        Assert.Equal("true", literatureRow.GetAttribute("data-remarked"));
+        Assert.Contains("6,75", literatureRow.TextContent);
+        Assert.Contains("trước phúc khảo: 6,25", literatureRow.TextContent);
+        Assert.Equal("false", page.Document.QuerySelector("tr[data-subject=TOAN]")!.GetAttribute("data-remarked"));
+        Assert.Contains("7,52", page.Document.QuerySelector("[data-testid=results-graduation]")!.TextContent);
+        Assert.Contains("Đủ điều kiện công nhận tốt nghiệp THPT", page.Document.QuerySelector("[data-testid=results-graduation]")!.TextContent);
+        var english = await HtmlPage.GetAsync(anonymous, $"/results?exam=2027&number={first.Number}&culture=en");
+        Assert.Contains("Re-marked", english.Document.QuerySelector("[data-testid=results-remarked]")!.TextContent);
+        Assert.Contains("6.75", english.Document.QuerySelector("tr[data-subject=VAN]")!.TextContent);
+
+        // A re-marking that moves a score by less than 0.25 (Physics 9 → 9.2) changes nothing on the look-up.
+        var second = Candidates[1];
+        var before = await anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/results/2027/{second.Number}");
+        var record = await WithDbAsync(db => db.DatasetRecords.Where(r => r.Dataset == "exam-2027" && r.Key == second.Number).Select(r => r.DataJson).SingleAsync());
+        var secondApi = await ApiSession.SignInAsync(Portal, second.Email);
+        response = await secondApi.PostAsJsonAsync("/api/v1/dossiers", new
+        {
+            procedureId = "exam-remarking", declaration = true, from = second.Code,
+            data = new JsonObject
+            {
+                ["candidateNumber"] = second.Number, ["fullName"] = second.Name, ["papers"] = new JsonArray("LI"),
+                ["phone"] = "0912345679", ["email"] = second.Email,
+            },
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var unchanged = (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
+        await DrainAsync();
+        await SandboxPay.PayAsync(await SignIn.ApplicantAsync(Portal, second.Email), unchanged);
+        await DrainAsync();
+        await CompleteAsync(HanoiCouncil, unchanged, "remark", "record", fields: new JsonObject { ["LI"] = 9.2 });
+        Assert.Equal("unchanged", await WithDbAsync(db => db.Instances.Where(i => db.Dossiers.Any(d => d.Code == unchanged && d.InstanceId == i.Id))
+            .Select(i => i.Result).SingleAsync()));
+        var stillPublished = await anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/results/2027/{second.Number}");
+        Assert.True(JsonNode.DeepEquals(before, stillPublished!));
+        Assert.Equal(9m, Score(stillPublished!, "LI")["score"]!.GetValue<decimal>());
+        Assert.False(stillPublished!["remarked"]!.GetValue<bool>());
+        Assert.Null(stillPublished["remarking"]);
+        var secondPage = await HtmlPage.GetAsync(anonymous, $"/results?exam=2027&number={second.Number}");
+        Assert.Null(secondPage.Document.QuerySelector("[data-testid=results-remarked]"));
+        Assert.Null(secondPage.Document.QuerySelector("[data-testid=results-graduation]"));
+        Assert.Equal(record, await WithDbAsync(db => db.DatasetRecords.Where(r => r.Dataset == "exam-2027" && r.Key == second.Number).Select(r => r.DataJson).SingleAsync()));
     }
+
+    private static JsonObject Score(JsonObject result, string code) =>
+        result["scores"]!.AsArray().Single(s => s!["code"]!.GetValue<string>() == code)!.AsObject();
 
     private async Task<string> RegisterCandidateAsync(Candidate candidate)
     {

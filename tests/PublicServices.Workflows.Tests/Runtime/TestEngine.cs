@@ -27,6 +27,7 @@ public static class TestEngine
             "wait" => new WaitActivity(dueDates),
             "set" => new SetActivity(),
             "number" => new NumberActivity(),
+            "dataset" => new DatasetActivity(),
             "parallel" => new ParallelActivity(),
             "join" => new JoinActivity(),
             "end" => new EndActivity(),

@@ -138,6 +138,7 @@ internal static class DefinitionValidator
         TaskStepSettings { Unit: { } unit } => [unit],
         WaitStepSettings w => new[] { w.Key, w.Until, w.Data?.Dataset, w.Data?.Key }.OfType<JsonLogicRule>(),
         NumberStepSettings n => [n.Sequence, n.Format],
+        DatasetStepSettings d => d.Merge.Values.OfType<JsonLogicRule>().Prepend(d.Key).Prepend(d.Dataset),
         _ => [],
     };
 
