@@ -212,7 +212,7 @@ public static class BroadcastDriver
     }
 
     /// <summary>What the document issuing handler does once a notice is rendered: resumes the wait with the document.</summary>
-    private static async Task IssueNoticesAsync(ServiceProvider provider)
+    internal static async Task IssueNoticesAsync(IServiceProvider provider)
     {
         var watch = Stopwatch.StartNew();
         var issued = 0;
@@ -245,7 +245,7 @@ public static class BroadcastDriver
         Console.WriteLine($"admission notices issued (document waits resumed, outbox marked done) in {watch.Elapsed.TotalSeconds:F1} s (not measured)");
     }
 
-    private static async Task<string> WriteScoresAsync(ServiceProvider provider, string folder)
+    internal static async Task<string> WriteScoresAsync(IServiceProvider provider, string folder)
     {
         using var scope = provider.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

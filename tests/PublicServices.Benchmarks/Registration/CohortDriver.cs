@@ -24,9 +24,14 @@ namespace PublicServices.Benchmarks.Registration;
 /// <c>uniqueBy</c>, idempotency, group commit), many concurrent callers, naming the files of the upload phase.</item>
 /// <item><c>verify</c> — the officials' bulk verification (<see cref="BulkCompletion"/>, 5,000 tasks per call, unit
 /// by unit) of every open registration task: the instances move on to wait for the lock.</item>
-/// <item><c>lock</c> — the <c>registration-locked</c> signal broadcast to every waiting instance (<see cref="SignalBroadcaster"/>).</item>
+/// <item><c>lock</c> — the <c>registration-locked</c> signal broadcast to every waiting instance (<see cref="SignalBroadcaster"/>):
+/// candidate numbers per council, rooms, the admission notice asked through the outbox.</item>
+/// <item><c>notices</c> — the admission notices' document waits resumed as the issuing handler resumes them, without
+/// rendering PDFs (the documents benchmark measures rendering): not a measure of the portal, a bridge to the results.</item>
+/// <item><c>import</c> — a score file for every numbered candidate (4 papers and the record average) written, then
+/// <see cref="ScoreImport"/> (what <c>publicservices scores import</c> runs).</item>
+/// <item><c>publish</c> — the <c>results-published</c> broadcast with each candidate's record: grading, certificate asked.</item>
 /// </list>
-/// Later phases (numbering, score import, results publication) plug in here when the features exist.
 /// </summary>
 public static class CohortDriver
 {
@@ -37,7 +42,10 @@ public static class CohortDriver
         new("upload", UploadAsync),
         new("submit", SubmitAsync),
         new("verify", VerifyAsync),
-        new("lock", LockAsync),
+        new("lock", run => BroadcastAsync(run, RegistrationScenario.LockSignal, RegistrationScenario.LockKey)),
+        new("notices", run => BroadcastDriver.IssueNoticesAsync(run.Services)),
+        new("import", ImportAsync),
+        new("publish", run => BroadcastAsync(run, "results-published", RegistrationScenario.LockKey)),
     ];
 
     public sealed class CohortRun(BenchPortal portal, int count, int concurrency, int reportEvery)
@@ -54,7 +62,7 @@ public static class CohortDriver
         var count = SubmissionsDriver.Option(args, "--count", 1_200_000);
         var concurrency = SubmissionsDriver.Option(args, "--concurrency", 64);
         var reportEvery = SubmissionsDriver.Option(args, "--report-every", 100_000);
-        var names = SubmissionsDriver.OptionText(args, "--phases", "upload,submit,verify,lock").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var names = SubmissionsDriver.OptionText(args, "--phases", string.Join(',', Phases.Select(p => p.Name))).Split(',', StringSplitOptions.RemoveEmptyEntries);
         var unknown = names.Except(Phases.Select(p => p.Name)).ToList();
         if (unknown.Count > 0)
         {
@@ -192,11 +200,23 @@ public static class CohortDriver
         Console.WriteLine($"  verified {verified:N0} in {queues.Count} queues, {failed} refused");
     }
 
-    /// <summary>The lock signal to every instance waiting for it, through the batch broadcaster (chunks of 500).</summary>
-    private static async Task LockAsync(CohortRun run)
+    /// <summary>The scores of every numbered candidate, imported as the CLI does (the file's writing is not timed apart).</summary>
+    private static async Task ImportAsync(CohortRun run)
+    {
+        var file = await BroadcastDriver.WriteScoresAsync(run.Services, run.Portal.Folder);
+        var clock = Stopwatch.StartNew();
+        using var scope = run.Services.CreateScope();
+        var imported = await scope.ServiceProvider.GetRequiredService<ScoreImport>().RunAsync(new ScoreImportOptions(2027, file), null, CancellationToken.None);
+        if (imported.Outcome != ScoreImportOutcome.Imported)
+            throw new InvalidOperationException($"score import: {imported.Outcome} {string.Join("; ", imported.Problems.Take(5))}");
+        Console.WriteLine($"  imported {imported.Rows:N0} rows, {imported.Written:N0} candidates in {clock.Elapsed.TotalSeconds:F1} s = {imported.Written / clock.Elapsed.TotalSeconds:N0}/s");
+    }
+
+    /// <summary>A signal to every instance waiting for it, through the batch broadcaster (chunks of 500, as the portal's worker).</summary>
+    private static async Task BroadcastAsync(CohortRun run, string signal, string key)
     {
         var broadcaster = run.Services.GetRequiredService<IServiceScopeFactory>().CreateScope().ServiceProvider.GetRequiredService<SignalBroadcaster>();
-        var job = await broadcaster.StartAsync(RegistrationScenario.LockSignal, RegistrationScenario.LockKey, CancellationToken.None);
+        var job = await broadcaster.StartAsync(signal, key, CancellationToken.None);
         var block = Stopwatch.StartNew();
         var reported = 0;
         var finished = await broadcaster.RunAsync(job, 500, new Progress<BatchJobRecord>(j =>
