@@ -26,10 +26,9 @@ public sealed class AccountJourneyTests : IClassFixture<BrowserPortal>
         Assert.Contains("Lê Thị Ánh Dương", await page.TextContentAsync("header"));
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "home-signed-in.png") });
-        // On a phone the menu is collapsed: open it as a person would, then sign out.
-        await page.ClickAsync(".navbar-toggler");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
-        // Signing out from "/" comes back to "/": wait for the signed-out header, not for the address.
+        // On a phone the menu is collapsed: open it as a person would (and let it finish opening), then sign out;
+        // signing out from "/" comes back to "/", so the sign-out POST's answer is awaited, not the address.
+        await JourneyPages.SignOutAsync(page);
         await Assertions.Expect(page.Locator("header")).Not.ToContainTextAsync("Lê Thị Ánh Dương");
         Assert.Equal(portal.BaseUrl + "/", page.Url);
 

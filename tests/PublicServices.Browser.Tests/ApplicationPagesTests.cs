@@ -30,4 +30,30 @@ public sealed class ApplicationPagesTests : IClassFixture<BrowserPortal>
         Assert.Contains("Vui lòng nhập loại văn bằng", await page.InnerTextAsync("#diplomaType-error"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "application-page-2-errors.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task Should_keep_what_was_typed_when_switching_language_and_go_on_with_enter()
+    {
+        var page = await portal.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await portal.SubmitPasswordAsync(page, "tran.binh@example.com");
+        await page.WaitForURLAsync(portal.BaseUrl + "/");
+        await page.GotoAsync(portal.BaseUrl + "/procedures/diploma-copy/start");
+        await page.WaitForURLAsync("**/pages/1");
+        var pageOne = page.Url;
+
+        // Typed, not saved; the switch in the phone's menu saves it and shows the same page in English.
+        await page.FillAsync("#fullName", "Trần Văn Bình Đã Sửa");
+        await JourneyPages.OpenPhoneMenuAsync(page);
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("header button[name=language]"),
+            r => r.Request.Method == "POST" && r.Url == pageOne);
+        Assert.Equal(302, response.Status);
+        await Assertions.Expect(page.Locator("[data-testid=progress]")).ToHaveTextAsync("Step 1 of 3");
+        Assert.Equal(pageOne, page.Url);
+        Assert.Equal("Trần Văn Bình Đã Sửa", await page.InputValueAsync("#fullName"));
+
+        // Enter in a field still means "save and continue", not the language switch that comes first in the page.
+        await page.PressAsync("#fullName", "Enter");
+        await page.WaitForURLAsync("**/pages/2");
+        await Assertions.Expect(page.Locator("[data-testid=progress]")).ToHaveTextAsync("Step 2 of 3");
+    }
 }

@@ -184,13 +184,13 @@ public sealed class ExamRegistrationJourneyTests(ExamBrowserPortal portal) : ICl
         await SnapAsync(candidate, "phone-6-edit");
 
         // The English switch (in the phone's menu) shows the same page in English, and back.
-        await candidate.ClickAsync("header .navbar-toggler");
+        await JourneyPages.OpenPhoneMenuAsync(candidate);
         await candidate.ClickAsync("header a[lang=en]");
         await Expect(candidate.Locator("h1")).ToHaveTextAsync($"Change the registration — dossier {code}");
         await Expect(candidate.Locator("[data-testid=progress]")).ToHaveTextAsync("Step 1 of 4");
         await Expect(candidate.Locator("main h2:visible")).ToHaveTextAsync(["The candidate"]);
         await Expect(candidate.Locator("label[for=school12]")).ToHaveTextAsync("School in grade 12");
-        await candidate.ClickAsync("header .navbar-toggler");
+        await JourneyPages.OpenPhoneMenuAsync(candidate);
         await candidate.ClickAsync("header a[lang=vi]");
         await Expect(candidate.Locator("h1")).ToHaveTextAsync($"Sửa thông tin đăng ký — hồ sơ {code}");
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PublicServices.Platform.Engine;
@@ -38,6 +39,35 @@ public static class JourneyPages
         await page.FillAsync("#Code", Totp.Code(DemoSeeder.DemoAuthenticatorKey, DateTimeOffset.UtcNow));
         await page.ClickAsync("main button[type=submit]");
         await page.WaitForURLAsync(portal.BaseUrl + "/");
+    }
+
+    /// <summary>Opens the collapsed menu of a narrow screen and waits until Bootstrap has finished showing it: a click
+    /// while it is still "collapsing" (height animating, the items clipped) may land on nothing.</summary>
+    public static async Task OpenPhoneMenuAsync(IPage page)
+    {
+        await page.ClickAsync("header .navbar-toggler");
+        await Assertions.Expect(page.Locator("header #nav")).ToHaveClassAsync(new Regex(@"(^|\s)show(\s|$)"));
+        await Assertions.Expect(page.Locator("header .navbar-toggler")).ToHaveAttributeAsync("aria-expanded", "true");
+    }
+
+    /// <summary>Signs out with the header's "Đăng xuất" (opening the phone menu when the menu is collapsed) and returns
+    /// once the sign-out POST has answered and the page it redirects to shows the signed-out header. The address does not
+    /// tell (from "/" it comes back to "/"), so the POST's own response is awaited, and its status checked: a refused
+    /// post (antiforgery) must fail here, not as a header that "still shows the name".</summary>
+    public static async Task SignOutAsync(IPage page)
+    {
+        if (await page.Locator("header .navbar-toggler").IsVisibleAsync())
+            await OpenPhoneMenuAsync(page);
+        var button = page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" });
+        await Assertions.Expect(button).ToBeEnabledAsync();
+        var response = await page.RunAndWaitForResponseAsync(
+            () => button.ClickAsync(),
+            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/account/logout");
+        Assert.Equal(302, response.Status);
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        // The new page's header offers the sign-in link (inside the collapsed menu on a phone: attached, not visible).
+        await Assertions.Expect(page.Locator("header a[href='/account/login']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("header form[action='/account/logout']")).ToHaveCountAsync(0);
     }
 
     public static async Task DrainOutboxAsync(this BrowserPortal portal)

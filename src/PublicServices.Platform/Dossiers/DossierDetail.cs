@@ -18,6 +18,17 @@ public sealed record DossierDetail(DossierRecord Dossier, string Status, string?
 
     /// <summary>Documents issued for this dossier (results, letters), oldest first.</summary>
     public IReadOnlyList<DocumentSummary> Documents { get; init; } = [];
+
+    /// <summary>The procedure's <c>highlights:</c> that have a value now (the exam's candidate number after the lock), in
+    /// the order declared.</summary>
+    public IReadOnlyList<DossierHighlight> Highlights { get; init; } = [];
+}
+
+/// <summary>A value shown at the top of the dossier page: its label and its text, both in Vietnamese and English.</summary>
+public sealed record DossierHighlight(LocalizedText Label, LocalizedText Value)
+{
+    public static IReadOnlyList<DossierHighlight> From(WorkflowDefinition definition, System.Text.Json.Nodes.JsonObject variables) =>
+        definition.Highlights.Select(h => h.Text(variables) is { } text ? new DossierHighlight(h.Label, text) : null).OfType<DossierHighlight>().ToList();
 }
 
 /// <summary>

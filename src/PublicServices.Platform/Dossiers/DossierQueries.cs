@@ -50,6 +50,7 @@ public sealed class DossierQueries(AppDbContext db, DefinitionRegistry definitio
             NextAction.From(definition, state.Bookmarks, instance.Status))
         {
             Variables = state.Variables,
+            Highlights = DossierHighlight.From(definition, state.Variables),
             Payments = await db.Payments.AsNoTracking().Where(p => p.DossierCode == code).OrderBy(p => p.CreatedAt)
                 .Select(p => new PaymentSummary(p.Reference, p.Provider, p.AmountVnd, p.Status, p.CreatedAt, p.CompletedAt)).ToListAsync(cancellationToken),
             Documents = await db.IssuedDocuments.AsNoTracking().Where(d => d.DossierCode == code).OrderBy(d => d.IssuedAt)

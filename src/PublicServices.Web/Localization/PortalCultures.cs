@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Localization;
 
 namespace PublicServices.Web.Localization;
 
@@ -13,6 +14,16 @@ public static class PortalCultures
 
     /// <summary>Short code for the html lang attribute and for choosing a text in a definition: "vi" or "en".</summary>
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "vi";
+
+    /// <summary>Remembers the language switch's choice ("en", anything else Vietnamese) in the standard culture cookie.</summary>
+    public static void Remember(HttpResponse response, string code)
+    {
+        var culture = code == "en" ? English : Vietnamese;
+        response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+    }
 
     /// <summary>A Platform message written "vi / en": the half in the current language (the whole text if it has one).</summary>
     public static string Pick(string? bilingual)

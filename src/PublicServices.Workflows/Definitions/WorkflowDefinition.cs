@@ -44,6 +44,9 @@ public sealed record WorkflowDefinition(
     /// <summary>At most one live dossier per value of this key (<c>uniqueBy:</c>), computed from the submitted data.</summary>
     public UniqueKeyRule? UniqueBy { get; init; }
 
+    /// <summary>Values of the instance shown at the top of the applicant's dossier page when they have one (<c>highlights:</c>).</summary>
+    public IReadOnlyList<Highlight> Highlights { get; init; } = [];
+
     /// <summary>The settings as rules read them: <c>{ "examYear": 2027, … }</c> (a new object each call).</summary>
     public JsonObject SettingValues()
     {

@@ -69,6 +69,9 @@ public sealed class ApplicationsController(
         if (await LoadAsync(id, ct) is not var (draft, definition, form) || page < 1 || page > form.Pages.Count)
             return NotFound();
         var data = JsonNode.Parse(draft.DataJson)!.AsObject();
+        var language = Request.Form["language"].FirstOrDefault() is "en" or "vi" ? Request.Form["language"].First() : null;
+        if (language is not null)
+            return await SwitchLanguageAsync(draft, definition, form, page, data, remove, language, ct);
         if (ProcedureRules.WindowRefusal(definition, clock.GetUtcNow()) is { } closed)
         {
             // Nothing is saved outside the window; the draft stays as it was.
@@ -96,6 +99,23 @@ public sealed class ApplicationsController(
         }
         await drafts.SaveAsync(draft, result.Values, ct);
         return Redirect(page < form.Pages.Count ? $"/drafts/{id}/pages/{page + 1}" : $"/drafts/{id}/review");
+    }
+
+    /// <summary>
+    /// The header's language switch on a form page submits the page: what was typed is kept in the draft as typed (not
+    /// checked, as when a page has errors; new uploads are stored), then the same page comes back in the other language.
+    /// Outside the window nothing is saved, as for any save.
+    /// </summary>
+    private async Task<IActionResult> SwitchLanguageAsync(DraftRecord draft, WorkflowDefinition definition, FormDefinition form, int page,
+        JsonObject data, string? remove, string language, CancellationToken ct)
+    {
+        if (ProcedureRules.WindowRefusal(definition, clock.GetUtcNow()) is null)
+        {
+            var (input, _) = await PostedForm.ReadAsync(Request.Form, form.Pages[page - 1].Fields, data, remove, uploadsReplace: false, attachments, UserId, ct);
+            await drafts.SaveAsync(draft, input, ct);
+        }
+        PortalCultures.Remember(Response, language);
+        return Redirect($"/drafts/{draft.Id}/pages/{page}");
     }
 
     [HttpGet("/drafts/{id:guid}/review")]

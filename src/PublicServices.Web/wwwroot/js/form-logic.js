@@ -8,6 +8,19 @@
   if (!form) return;
   var formId = form.getAttribute('data-form-id');
 
+  // ---- Enter ------------------------------------------------------------------------------------------------------
+  // The header's language switch is a submit button of this form (it saves what was typed before the language changes)
+  // and comes first in the page, so the browser would make it the form's default button: Enter in a field goes on to
+  // "Lưu và tiếp tục" as it always did. (Without JavaScript, Enter saves the page and shows it in the other language.)
+  var next = form.querySelector('button[name=next]');
+  form.addEventListener('keydown', function (event) {
+    var target = event.target;
+    if (event.key !== 'Enter' || event.defaultPrevented || !next || target.tagName !== 'INPUT'
+        || /^(submit|button|reset|image|file)$/.test(target.type)) return;
+    event.preventDefault();
+    next.click();
+  });
+
   // ---- visibleWhen ----------------------------------------------------------------------------------------------
 
   var stored = {};

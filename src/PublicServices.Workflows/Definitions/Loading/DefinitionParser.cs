@@ -35,6 +35,7 @@ internal sealed partial class DefinitionParser(YamlReader read, ActivityRegistry
         var uniqueBy = ParseUniqueBy(root);
         var flow = ParseFlow(root);
         var documents = ParseRequiredDocuments(root);
+        var highlights = ParseHighlights(root);
         if (flow is null)
             return null;
         // Missing id, title or agency are already reported; placeholders let the flow and forms be checked too.
@@ -47,6 +48,7 @@ internal sealed partial class DefinitionParser(YamlReader read, ActivityRegistry
             StartsFrom = ParseStartsFrom(root),
             Settings = procedureSettings,
             UniqueBy = uniqueBy,
+            Highlights = highlights,
         };
     }
 

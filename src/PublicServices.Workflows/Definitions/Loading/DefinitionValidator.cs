@@ -46,6 +46,8 @@ internal static class DefinitionValidator
             errors.Add(new DefinitionError(clashing.Location, "Không đặt tên bước là 'settings' / A step cannot be called 'settings': the name holds the procedure's settings."));
         if (definition.UniqueBy is { } unique)
             CheckVariables(unique.Rule, definition, unique.Location, errors);
+        foreach (var highlight in definition.Highlights)
+            CheckVariables(highlight.Value, definition, highlight.Location, errors);
         foreach (var form in definition.Forms.Values)
         {
             foreach (var field in form.Pages.SelectMany(p => p.Fields))
