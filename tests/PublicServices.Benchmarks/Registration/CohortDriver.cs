@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Persistence;
+using PublicServices.Platform.Results;
 using PublicServices.Platform.Storage;
 using PublicServices.Platform.Tasks;
 
