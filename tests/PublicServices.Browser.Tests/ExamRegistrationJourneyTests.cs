@@ -280,7 +280,7 @@ public sealed class ExamRegistrationJourneyTests(ExamBrowserPortal portal) : ICl
         var found = visitor.Locator("[data-testid=results-status]");
         await Expect(found).ToHaveAttributeAsync("data-status", "found");
         await Expect(found.Locator("h2")).ToHaveTextAsync($"Số báo danh {number} — kỳ thi 2027");
-        await Expect(found.Locator("tbody tr")).ToHaveTextAsync(["Toán8,25", "Ngữ văn7,00", "Hóa học9,50", "Tiếng Anh6,75"]);
+        await Expect(found.Locator("tbody tr")).ToHaveTextAsync(["Toán 8,25", "Ngữ văn 7,00", "Hóa học 9,50", "Tiếng Anh 6,75"]);
         await Expect(found).ToContainTextAsync("Điểm trung bình lớp 10–12: 8,10");
         await NoOverflowAsync(visitor);
         await SnapAsync(visitor, "phone-7-result");

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Persistence;
+using PublicServices.Platform.Storage;
 using PublicServices.Workflows.Activities;
 using PublicServices.Workflows.Definitions;
 using PublicServices.Workflows.Runtime;
@@ -169,10 +171,11 @@ public sealed class SubmissionWriter : IAsyncDisposable
         }
         var dossiers = new DossierRecord[group.Count];
         foreach (var i in writes)
-            dossiers[i] = await StageAsync(db, engine, group[i].Draft, codeOf[i]);
+            dossiers[i] = Stage(db, engine, group[i].Draft, codeOf[i]);
         // All additions: a few multi-row INSERTs instead of one command per row (SaveChanges stays the fallback).
         if (!await BulkInsert.TryWriteAddedAsync(db, CancellationToken.None))
             await db.SaveChangesAsync(CancellationToken.None);
+        await ClaimAttachmentsAsync(db, writes.SelectMany(i => group[i].Draft.AttachmentIds.Select(id => (id, codeOf[i]))).ToList());
         await transaction.CommitAsync(CancellationToken.None);
         for (var i = 0; i < group.Count; i++)
         {
@@ -183,7 +186,7 @@ public sealed class SubmissionWriter : IAsyncDisposable
         }
     }
 
-    private static async Task<DossierRecord> StageAsync(AppDbContext db, WorkflowEngine engine, SubmissionDraft draft, string code)
+    private static DossierRecord Stage(AppDbContext db, WorkflowEngine engine, SubmissionDraft draft, string code)
     {
         var definition = draft.Definition;
         var input = new JsonObject { ["dossier"] = new JsonObject { ["code"] = code } };
@@ -206,13 +209,33 @@ public sealed class SubmissionWriter : IAsyncDisposable
             UniqueKey = draft.UniqueKey,
         };
         db.Dossiers.Add(dossier);
-        if (draft.AttachmentIds.Count > 0)
-        {
-            var ids = draft.AttachmentIds;
-            await db.Attachments.Where(a => ids.Contains(a.Id) && a.DossierCode == null)
-                .ExecuteUpdateAsync(a => a.SetProperty(x => x.DossierCode, code));
-        }
         return dossier;
+    }
+
+    /// <summary>The group's files given to their dossiers with one statement (on PostgreSQL one round trip instead of one
+    /// per application); a file some dossier already holds keeps it.</summary>
+    internal static async Task ClaimAttachmentsAsync(AppDbContext db, List<(Guid File, string Dossier)> claims)
+    {
+        var type = db.Model.FindEntityType(typeof(AttachmentRecord))!;
+        var id = type.FindProperty(nameof(AttachmentRecord.Id))!;
+        var holder = type.FindProperty(nameof(AttachmentRecord.DossierCode))!;
+        var (table, idColumn, holderColumn) = (type.GetTableName(), id.GetColumnName(), holder.GetColumnName());
+        using var factory = db.Database.GetDbConnection().CreateCommand();
+        foreach (var part in claims.Chunk(BulkInsert.MaxParameters(db.Database) / 2))
+        {
+            var rows = new StringBuilder();
+            var parameters = new List<object>(part.Length * 2);
+            foreach (var (file, dossier) in part)
+            {
+                rows.Append(rows.Length == 0 ? "(" : ", (").Append('{').Append(parameters.Count).Append("}, {").Append(parameters.Count + 1).Append("})");
+                parameters.Add(id.GetRelationalTypeMapping().CreateParameter(factory, $"p{parameters.Count}", file, false));
+                parameters.Add(holder.GetRelationalTypeMapping().CreateParameter(factory, $"p{parameters.Count}", dossier, true));
+            }
+            // VALUES columns are column1, column2 on both SQLite (3.33+: UPDATE … FROM) and PostgreSQL; only placeholders in the text.
+            var sql = $"UPDATE {table} SET \"{holderColumn}\" = v.column2 FROM (VALUES {rows}) AS v " +
+                      $"WHERE {table}.\"{idColumn}\" = v.column1 AND {table}.\"{holderColumn}\" IS NULL";
+            await db.Database.ExecuteSqlRawAsync(sql, parameters);
+        }
     }
 
     public async ValueTask DisposeAsync()
