@@ -32,6 +32,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// </summary>
     public bool RelaxedDurability { get; set; }
 
+    /// <summary>Contexts are pooled: a context goes back with the durability every context starts with.</summary>
+    public override void Dispose()
+    {
+        RelaxedDurability = false;
+        base.Dispose();
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override ValueTask DisposeAsync()
+    {
+        RelaxedDurability = false;
+        return base.DisposeAsync();
+    }
+
     public DbSet<Unit> Units => Set<Unit>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -15,8 +15,10 @@ public static class PersistenceExtensions
     {
         var options = ResolveOptions(configuration, contentRoot);
         services.AddSingleton(options);
-        services.AddDbContext<AppDbContext>(db => Configure(db, options));
-        services.AddDbContextFactory<AppDbContext>(db => Configure(db, options), ServiceLifetime.Scoped);
+        // Pooled contexts: creating one (its internal service scope, the options) was ≈ 10 % of a submission's CPU.
+        // The scope's context and the factory's contexts come from the same pool; a context goes back to it on dispose.
+        services.AddPooledDbContextFactory<AppDbContext>(db => Configure(db, options));
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.AddSingleton<SchemaMigrator>();
         // Runs only where hosted services run (the portal); the CLI keeps SQLite's automatic checkpoints.
         services.AddHostedService<SqliteCheckpointer>();

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using PublicServices.Platform.Persistence;
 
 namespace PublicServices.Platform.Tests.Persistence;
@@ -24,6 +27,32 @@ public sealed class SqlitePragmasTests
         // The pooled connection the relaxed context used is FULL again for the next ordinary context.
         await using (var next = TestDatabases.Context(options))
             Assert.Equal(2, await PragmaAsync(next, "synchronous"));
+    }
+
+    [Fact]
+    public async Task Should_give_a_pooled_context_back_with_ordinary_durability()
+    {
+        var options = TestDatabases.NewSqlite();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:DataPath"] = options.DataPath, ["ConnectionStrings:Default"] = options.ConnectionString,
+        }).Build();
+        await using var services = new ServiceCollection().AddPlatformPersistence(configuration, options.DataPath).BuildServiceProvider();
+        var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using (var migrated = factory.CreateDbContext())
+            await new SchemaMigrator(options, NullLogger<SchemaMigrator>.Instance).MigrateAsync(migrated);
+
+        AppDbContext first;
+        await using (first = factory.CreateDbContext())
+        {
+            first.RelaxedDurability = true;
+            Assert.Equal(1, await PragmaAsync(first, "synchronous"));
+        }
+        await using var next = factory.CreateDbContext();
+
+        Assert.Same(first, next); // the pool gave the same context back
+        Assert.False(next.RelaxedDurability);
+        Assert.Equal(2, await PragmaAsync(next, "synchronous"));
     }
 
     private static async Task<long> PragmaAsync(AppDbContext db, string name)
