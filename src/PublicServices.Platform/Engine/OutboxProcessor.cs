@@ -33,9 +33,9 @@ public sealed class OutboxProcessor(
     private async Task ProcessOneAsync(Guid id, string owner, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var kind = await db.Outbox.Where(m => m.Id == id).Select(m => m.Kind).SingleAsync(cancellationToken);
-        db.RelaxedDurability = byKind.TryGetValue(kind, out var known) && known.RelaxedDurability;
         var message = await db.Outbox.SingleAsync(m => m.Id == id, cancellationToken);
+        // Pragmas are applied each time the context opens its connection: this reaches the save below.
+        db.RelaxedDurability = byKind.TryGetValue(message.Kind, out var known) && known.RelaxedDurability;
         if (message.Status != OutboxStatus.Pending || message.LeaseOwner != owner)
             return;
         try
