@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Text;
+
+using PublicServices.Tests;
 
 namespace PublicServices.Browser.Tests;
 
@@ -11,36 +11,8 @@ namespace PublicServices.Browser.Tests;
 internal static class SampleScans
 {
     /// <summary>A "scanned page": white sheet, coloured header band, grey lines of text and a red seal.</summary>
-    public static byte[] Png(int width, int height, (byte R, byte G, byte B) band)
-    {
-        var raw = new byte[height * (1 + width * 3)];
-        for (var y = 0; y < height; y++)
-        {
-            var row = y * (1 + width * 3); // filter byte 0 (none), then RGB
-            for (var x = 0; x < width; x++)
-            {
-                var (r, g, b) = Pixel(x, y, width, height, band);
-                raw[row + 1 + x * 3] = r;
-                raw[row + 2 + x * 3] = g;
-                raw[row + 3 + x * 3] = b;
-            }
-        }
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-            zlib.Write(raw);
-
-        var header = new byte[13];
-        BinaryPrimitives.WriteUInt32BigEndian(header, (uint)width);
-        BinaryPrimitives.WriteUInt32BigEndian(header.AsSpan(4), (uint)height);
-        header[8] = 8; // bit depth
-        header[9] = 2; // colour type: truecolour
-        using var png = new MemoryStream();
-        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        Chunk(png, "IHDR", header);
-        Chunk(png, "IDAT", compressed.ToArray());
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
+    public static byte[] Png(int width, int height, (byte R, byte G, byte B) band) =>
+        PngFile.Encode(width, height, (x, y) => Pixel(x, y, width, height, band));
 
     /// <summary>A one-page A4 PDF with a title and a line of text (ASCII, standard Helvetica).</summary>
     public static byte[] Pdf(string title, string line)
@@ -85,29 +57,5 @@ internal static class SampleScans
         if (y > margin + 80 && y < height - 160 && line is >= 0 and < 10 && x >= margin && x < margin + lineLength)
             return (150, 150, 150);
         return (255, 255, 255);
-    }
-
-    private static void Chunk(Stream png, string type, byte[] data)
-    {
-        var length = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(length, (uint)data.Length);
-        png.Write(length);
-        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        png.Write(typed);
-        var crc = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
-        png.Write(crc);
-    }
-
-    private static uint Crc32(byte[] bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-        }
-        return crc ^ 0xFFFFFFFFu;
     }
 }

@@ -8,6 +8,8 @@ using Bogus;
 using Microsoft.Extensions.DependencyInjection;
 using PublicServices.Platform.Identity;
 
+using PublicServices.Tests;
+
 namespace PublicServices.Benchmarks.Registration;
 
 /// <summary>
@@ -234,60 +236,12 @@ public static partial class RegistrationScenario
     /// </summary>
     public static byte[] IdPhoto { get; } = Png(400, 600);
 
-    private static byte[] Png(int width, int height)
-    {
-        var raw = new byte[height * (1 + width * 3)];
-        for (var y = 0; y < height; y++)
+    private static byte[] Png(int width, int height) =>
+        PngFile.Encode(width, height, (x, y) =>
         {
-            var row = y * (1 + width * 3);
-            raw[row] = 0; // filter: none
-            for (var x = 0; x < width; x++)
-            {
-                double dx = x - width / 2.0, dy = y - height * 0.38;
-                var head = dx * dx / (95.0 * 95.0) + dy * dy / (125.0 * 125.0) <= 1;
-                var shoulders = y > height * 0.62 && Math.Abs(dx) < 60 + (y - height * 0.62) * 1.2;
-                var (r, g, b) = head || shoulders ? ((byte)90, (byte)90, (byte)100) : ((byte)220, (byte)232, (byte)245);
-                raw[row + 1 + x * 3] = r;
-                raw[row + 2 + x * 3] = g;
-                raw[row + 3 + x * 3] = b;
-            }
-        }
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
-            zlib.Write(raw);
-        var header = new byte[13];
-        BinaryPrimitives.WriteUInt32BigEndian(header, (uint)width);
-        BinaryPrimitives.WriteUInt32BigEndian(header.AsSpan(4), (uint)height);
-        header[8] = 8;  // bit depth
-        header[9] = 2;  // colour type: RGB
-        using var png = new MemoryStream();
-        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        Chunk(png, "IHDR", header);
-        Chunk(png, "IDAT", compressed.ToArray());
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    private static void Chunk(Stream png, string type, byte[] data)
-    {
-        Span<byte> number = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(number, (uint)data.Length);
-        png.Write(number);
-        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        png.Write(typed);
-        BinaryPrimitives.WriteUInt32BigEndian(number, Crc32(typed));
-        png.Write(number);
-    }
-
-    private static uint Crc32(byte[] bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-        }
-        return crc ^ 0xFFFFFFFFu;
-    }
+            double dx = x - width / 2.0, dy = y - height * 0.38;
+            var head = dx * dx / (95.0 * 95.0) + dy * dy / (125.0 * 125.0) <= 1;
+            var shoulders = y > height * 0.62 && Math.Abs(dx) < 60 + (y - height * 0.62) * 1.2;
+            return head || shoulders ? ((byte)90, (byte)90, (byte)100) : ((byte)220, (byte)232, (byte)245);
+        }, System.IO.Compression.CompressionLevel.SmallestSize);
 }
