@@ -91,12 +91,17 @@ public sealed class DossierSubmission(
     internal static async Task<SubmissionResult?> DuplicateAsync(AppDbContext db, WorkflowDefinition definition, string key, string applicantId,
         JsonObject context, string? except, CancellationToken cancellationToken)
     {
-        var holder = await db.Dossiers.AsNoTracking().Where(d => d.ProcedureId == definition.Id && d.UniqueKey == key && d.Code != except)
-            .Select(d => new { d.Code, d.ApplicantId }).FirstOrDefaultAsync(cancellationToken);
+        var holder = await UniqueKeyHolder(db, definition.Id, key, except ?? "", cancellationToken);
         return holder is null
             ? null
             : SubmissionResult.Refused("duplicate", ProcedureRules.Duplicate(definition, context, holder.ApplicantId == applicantId ? holder.Code : null));
     }
+
+    /// <summary>The live dossier holding a <c>uniqueBy</c> key, other than <c>except</c> ("" for none: codes are never
+    /// empty). Compiled: it runs on every submission of such a procedure.</summary>
+    private static readonly Func<AppDbContext, string, string, string, CancellationToken, Task<DossierRecord?>> UniqueKeyHolder =
+        EF.CompileAsyncQuery((AppDbContext db, string procedureId, string key, string except, CancellationToken _) =>
+            db.Dossiers.AsNoTracking().FirstOrDefault(d => d.ProcedureId == procedureId && d.UniqueKey == key && d.Code != except));
 
     private Task<SubmissionResult?> DuplicateAsync(WorkflowDefinition definition, string key, string applicantId, JsonObject context, CancellationToken cancellationToken) =>
         DuplicateAsync(db, definition, key, applicantId, context, null, cancellationToken);

@@ -210,6 +210,32 @@ public sealed class DossierApiTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task Should_refuse_a_file_another_dossier_holds_or_named_twice_and_create_nothing()
+    {
+        var client = await ApiSession.SignInAsync(portal, "nguyen.an@example.com");
+        var used = await UploadIdAsync(client);
+        var first = await client.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", declaration = true, data = Application(used) });
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var before = await DossierCountAsync();
+        var fresh = await UploadIdAsync(client);
+        var twice = Application(fresh);
+        twice["idCard"] = new JsonArray(fresh, fresh);
+
+        var reused = await client.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", declaration = true, data = Application(used) });
+        var doubled = await client.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", declaration = true, data = twice });
+        var unknown = await client.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", declaration = true, data = Application(Guid.NewGuid().ToString()) });
+
+        foreach (var refused in new[] { reused, doubled, unknown })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("idCard", await refused.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(before, await DossierCountAsync());
+        var ok = await client.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", declaration = true, data = Application(fresh) });
+        Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
+    }
+
+    [Fact]
     public async Task Should_refuse_an_upload_whose_content_is_not_pdf_jpg_or_png()
     {
         var client = await ApiSession.SignInAsync(portal, "nguyen.an@example.com");
