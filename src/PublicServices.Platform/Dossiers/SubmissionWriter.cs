@@ -49,13 +49,15 @@ public sealed class SubmissionWriter : IAsyncDisposable
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory scopes;
     private readonly DossierCodes codes;
+    private readonly WriterTurns turns;
     private readonly ILogger<SubmissionWriter> logger;
     private readonly Task loop;
 
-    public SubmissionWriter(IServiceScopeFactory scopes, DossierCodes codes, ILogger<SubmissionWriter> logger)
+    public SubmissionWriter(IServiceScopeFactory scopes, DossierCodes codes, WriterTurns turns, ILogger<SubmissionWriter> logger)
     {
         this.scopes = scopes;
         this.codes = codes;
+        this.turns = turns;
         this.logger = logger;
         loop = Task.Run(RunAsync);
     }
@@ -142,6 +144,7 @@ public sealed class SubmissionWriter : IAsyncDisposable
 
     private async Task WriteGroupAsync(IReadOnlyList<Pending> group)
     {
+        using var turn = await turns.TakeAsync();
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();

@@ -20,6 +20,7 @@ public static class PersistenceExtensions
         services.AddPooledDbContextFactory<AppDbContext>(db => Configure(db, options));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<WriterTurns>();
         // Runs only where hosted services run (the portal); the CLI keeps SQLite's automatic checkpoints.
         services.AddHostedService<SqliteCheckpointer>();
         return services;
