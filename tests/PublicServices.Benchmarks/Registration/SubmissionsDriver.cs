@@ -22,7 +22,10 @@ namespace PublicServices.Benchmarks.Registration;
 /// accepted submission is a committed dossier (distinct codes and unique keys, its files claimed) whose instance waits
 /// at the right open task: its grade-12 school's <c>school-check</c> for category a, the council's <c>site-check</c>
 /// for b–d (the fee is 0).
-/// <code>submissions [--count 20000] [--concurrency 64] [--warmup 2000] [--postgres] [--synchronous FULL|NORMAL] [--no-workers]</code>
+/// With <c>--rate N</c> the measured submissions arrive open loop, N per second on a fixed schedule, each latency counted
+/// from its scheduled time (<c>--concurrency</c> senders then send them, each request at its time or, if all are busy,
+/// as soon as one is free).
+/// <code>submissions [--count 20000] [--concurrency 64] [--warmup 2000] [--rate N] [--postgres] [--synchronous FULL|NORMAL] [--no-workers]</code>
 /// </summary>
 public static class SubmissionsDriver
 {
@@ -34,6 +37,7 @@ public static class SubmissionsDriver
         var postgres = args.Contains("--postgres");
         var synchronous = OptionText(args, "--synchronous", "FULL");
         var workers = !args.Contains("--no-workers");
+        double? rate = args.Contains("--rate") ? Option(args, "--rate", 1_000) : null;
         var total = warmup + count;
 
         var preparing = Stopwatch.StartNew();
@@ -111,10 +115,11 @@ public static class SubmissionsDriver
         Console.WriteLine($"warm-up: {warmup:N0} in {warm.Elapsed.TotalSeconds:F1} s, {warm.Errors} errors");
         var cpuBefore = server.CpuTime;
         var driverCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var run = await DriveAsync(client, Submission, HttpStatusCode.Created, warmup, count, concurrency, Accepted);
+        var run = await DriveAsync(client, Submission, HttpStatusCode.Created, warmup, count, concurrency, Accepted, rate);
         var cpu = server.CpuTime - cpuBefore;
         var driverCpu = Process.GetCurrentProcess().TotalProcessorTime - driverCpuBefore;
-        Report("submissions", run, count, concurrency, server);
+        Report(rate is { } r ? $"submissions (open loop: {r:N0} scheduled per second, {concurrency} senders)" : "submissions", run, count,
+            rate is null ? concurrency : null, server);
         Console.WriteLine($"CPU per submission: portal {cpu.TotalMilliseconds / count:F2} ms (≈ {count / cpu.TotalSeconds:F0}/s per core), " +
                           $"driver {driverCpu.TotalMilliseconds / count:F2} ms; machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (2 cores)");
         if (warm.Errors + run.Errors > 0)
@@ -150,13 +155,20 @@ public static class SubmissionsDriver
                && tasks.Count == dossiers && waiting == dossiers && misplaced.Count == 0;
     }
 
-    internal sealed record Run(double[] Latencies, TimeSpan Elapsed, int Ok, int Errors, IReadOnlyList<string> FirstErrors, int[] PerSecond);
+    internal sealed record Run(double[] Latencies, TimeSpan Elapsed, int Ok, int Errors, IReadOnlyList<string> FirstErrors, int[] PerSecond)
+    {
+        /// <summary>When each request completed, in seconds from the start (for <c>BENCH_TIMELINE</c>).</summary>
+        public double[] CompletedAt { get; init; } = [];
+    }
 
     /// <summary>Sends requests <paramref name="from"/>…<paramref name="from"/>+<paramref name="count"/> made by
-    /// <paramref name="make"/> at fixed concurrency; a response other than <paramref name="expected"/> is an error;
-    /// <paramref name="succeeded"/>, if given, receives the request's number and the body of each expected response.</summary>
+    /// <paramref name="make"/> at fixed concurrency (closed loop) or, with <paramref name="rate"/>, each at its scheduled
+    /// time, <paramref name="rate"/> per second whatever the answers (open loop: latency counted from the scheduled time,
+    /// so a portal falling behind is charged for the queue — no coordinated omission; <paramref name="concurrency"/> then
+    /// caps the connections). A response other than <paramref name="expected"/> is an error; <paramref name="succeeded"/>,
+    /// if given, receives the request's number and the body of each expected response.</summary>
     internal static async Task<Run> DriveAsync(HttpClient client, Func<int, HttpRequestMessage> make, HttpStatusCode expected, int from, int count, int concurrency,
-        Action<int, string>? succeeded = null)
+        Action<int, string>? succeeded = null, double? rate = null)
     {
         var latencies = new double[count];
         var next = -1;
@@ -165,34 +177,45 @@ public static class SubmissionsDriver
         var firstErrors = new List<string>();
         var completions = new long[count];
         var started = Stopwatch.GetTimestamp();
+        async Task Send(int i, long since)
+        {
+            using var request = make(from + i);
+            try
+            {
+                using var response = await client.SendAsync(request);
+                var text = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode == expected)
+                {
+                    Interlocked.Increment(ref ok);
+                    succeeded?.Invoke(from + i, text);
+                }
+                else
+                    Fail($"{(int)response.StatusCode} {text[..Math.Min(300, text.Length)]}");
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                Fail(e.GetType().Name + ": " + e.Message);
+            }
+            var now = Stopwatch.GetTimestamp();
+            latencies[i] = Stopwatch.GetElapsedTime(since, now).TotalMilliseconds;
+            completions[i] = now;
+        }
         async Task Worker()
         {
-            while (true)
+            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+                await Send(i, Stopwatch.GetTimestamp());
+        }
+        // Open loop with a fixed pool of senders: each takes the next request, waits for its scheduled time if early, and
+        // counts its latency from that time — if every sender is busy the request goes out late and the wait is charged.
+        async Task Scheduled(double perSecond)
+        {
+            var interval = Stopwatch.Frequency / perSecond;
+            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
             {
-                var i = Interlocked.Increment(ref next);
-                if (i >= count)
-                    return;
-                using var request = make(from + i);
-                var sent = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await client.SendAsync(request);
-                    var text = await response.Content.ReadAsStringAsync();
-                    if (response.StatusCode == expected)
-                    {
-                        Interlocked.Increment(ref ok);
-                        succeeded?.Invoke(from + i, text);
-                    }
-                    else
-                        Fail($"{(int)response.StatusCode} {text[..Math.Min(300, text.Length)]}");
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    Fail(e.GetType().Name + ": " + e.Message);
-                }
-                var now = Stopwatch.GetTimestamp();
-                latencies[i] = Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds;
-                completions[i] = now;
+                var due = started + (long)(i * interval);
+                if (Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due) is { Ticks: > 0 } early)
+                    await Task.Delay(early);
+                await Send(i, due);
             }
         }
         void Fail(string message)
@@ -202,24 +225,32 @@ public static class SubmissionsDriver
                 if (firstErrors.Count < 5)
                     firstErrors.Add(message);
         }
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(Worker)));
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(rate is { } arrivals ? () => Scheduled(arrivals) : Worker)));
         var elapsed = Stopwatch.GetElapsedTime(started);
         var perSecond = new int[(int)Math.Ceiling(elapsed.TotalSeconds) + 1];
         foreach (var at in completions)
             perSecond[(int)Stopwatch.GetElapsedTime(started, at).TotalSeconds]++;
-        return new Run(latencies, elapsed, ok, errors, firstErrors, perSecond);
+        return new Run(latencies, elapsed, ok, errors, firstErrors, perSecond)
+        {
+            CompletedAt = completions.Select(at => Stopwatch.GetElapsedTime(started, at).TotalSeconds).ToArray(),
+        };
     }
 
-    internal static void Report(string what, Run run, int count, int concurrency, PortalProcess server)
+    internal static void Report(string what, Run run, int count, int? concurrency, PortalProcess server)
     {
         var sorted = run.Latencies.Order().ToArray();
         double P(double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
         // Whole seconds only (the last one is partial): the slowest and fastest second show whether the rate is sustained.
         var full = run.PerSecond.Take(Math.Max(1, (int)run.Elapsed.TotalSeconds)).ToArray();
-        Console.WriteLine($"{what}: {count:N0} at concurrency {concurrency} in {run.Elapsed.TotalSeconds:F2} s = {count / run.Elapsed.TotalSeconds:F0}/s " +
+        Console.WriteLine($"{what}: {count:N0}{(concurrency is { } c ? $" at concurrency {c}" : "")} in {run.Elapsed.TotalSeconds:F2} s = {count / run.Elapsed.TotalSeconds:F0}/s " +
                           $"(per second: min {full.Min()}, max {full.Max()}); {run.Errors} errors");
         Console.WriteLine($"latency: p50 {P(0.50):F1} ms, p95 {P(0.95):F1} ms, p99 {P(0.99):F1} ms, max {sorted[^1]:F1} ms");
         Console.WriteLine($"portal peak RSS {server.PeakRssBytes / 1024 / 1024} MB; driver peak RSS {Memory.PeakRss(Environment.ProcessId) / 1024 / 1024} MB");
+        // BENCH_TIMELINE=1: completions and the slowest latency per quarter second, to see whether the tail is a few
+        // stalls (all requests in flight wait together) or spread evenly.
+        if (Environment.GetEnvironmentVariable("BENCH_TIMELINE") is not null)
+            foreach (var window in run.CompletedAt.Select((at, i) => (Window: (int)(at * 4), Latency: run.Latencies[i])).GroupBy(x => x.Window).OrderBy(g => g.Key))
+                Console.WriteLine($"  t={window.Key / 4.0,6:F2} s: {window.Count(),4} done, max {window.Max(x => x.Latency),6:F1} ms, over 100 ms {window.Count(x => x.Latency > 100),3}");
     }
 
     internal static int Option(string[] args, string name, int fallback) =>
