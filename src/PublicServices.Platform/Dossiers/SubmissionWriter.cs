@@ -46,6 +46,12 @@ public sealed class SubmissionWriter : IAsyncDisposable
     /// <summary>Applications written together at most (a group's transaction stays short).</summary>
     public const int MaxBatch = 128;
 
+    /// <summary>Staging a group in parallel parts pays from this many applications a part (a scope and context each).</summary>
+    private const int MinPart = 8;
+
+    /// <summary>Parts a large group is staged in: one per core, at most four.</summary>
+    private static readonly int StagingParts = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory scopes;
     private readonly DossierCodes codes;
@@ -62,14 +68,23 @@ public sealed class SubmissionWriter : IAsyncDisposable
         loop = Task.Run(RunAsync);
     }
 
+    /// <summary>Applications waiting for the next group (the writer's queue; a long queue means the writer is the limit).</summary>
+    public int Waiting => Volatile.Read(ref waiting);
+
+    private int waiting;
+
     /// <summary>Writes the application; returns its dossier, or the one an identical earlier submission (same applicant
     /// and idempotency key) made, with <c>AlreadySubmitted</c>, or the duplicate refusal when another dossier took its
     /// <c>uniqueBy</c> key meanwhile.</summary>
     public async Task<SubmissionResult> WriteAsync(SubmissionDraft draft, CancellationToken cancellationToken)
     {
         var pending = new Pending(draft);
+        Interlocked.Increment(ref waiting);
         if (!queue.Writer.TryWrite(pending))
+        {
+            Interlocked.Decrement(ref waiting);
             throw new ObjectDisposedException(nameof(SubmissionWriter));
+        }
         return await pending.Done.Task.WaitAsync(cancellationToken);
     }
 
@@ -79,7 +94,10 @@ public sealed class SubmissionWriter : IAsyncDisposable
         while (await queue.Reader.WaitToReadAsync())
         {
             while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next))
+            {
+                Interlocked.Decrement(ref waiting);
                 batch.Add(next);
+            }
             try
             {
                 await WriteGroupAsync(batch);
@@ -173,11 +191,45 @@ public sealed class SubmissionWriter : IAsyncDisposable
                 codeOf[members[i]] = reserved[i];
         }
         var dossiers = new DossierRecord[group.Count];
-        foreach (var i in writes)
-            dossiers[i] = Stage(db, engine, group[i].Draft, codeOf[i]);
-        // All additions: a few multi-row INSERTs instead of one command per row (SaveChanges stays the fallback).
-        if (!await BulkInsert.TryWriteAddedAsync(db, CancellationToken.None))
-            await db.SaveChangesAsync(CancellationToken.None);
+        // The engine's runs are CPU work without the database: a large group is staged in parts on the thread pool, each
+        // part in a context of its own, while this transaction waits — the single writer is the serial part of every
+        // submission, so it should not leave a core idle. Every part's rows are then written here, in this transaction.
+        var parts = writes.Count < 2 * MinPart ? [writes.ToArray()] : writes.Chunk((writes.Count + StagingParts - 1) / StagingParts).ToArray();
+        var stagers = parts.Skip(1).Select(_ => scopes.CreateScope()).ToList();
+        try
+        {
+            void StagePart(int[] part, AppDbContext into, WorkflowEngine with)
+            {
+                into.ChangeTracker.AutoDetectChangesEnabled = false;
+                foreach (var i in part)
+                    dossiers[i] = Stage(into, with, group[i].Draft, codeOf[i]);
+            }
+            var others = stagers.Select((stager, k) => Task.Run(() => StagePart(parts[k + 1],
+                stager.ServiceProvider.GetRequiredService<AppDbContext>(), stager.ServiceProvider.GetRequiredService<WorkflowEngine>()))).ToList();
+            try
+            {
+                StagePart(parts[0], db, engine);
+            }
+            finally
+            {
+                await Task.WhenAll(others); // before the parts' scopes are disposed, even when this part failed
+            }
+            // All additions: a few multi-row INSERTs instead of one command per row (SaveChanges stays the fallback for
+            // a group staged in one part; the parts' own contexts have no transaction to save in, so their group fails
+            // and its members are written alone).
+            var sources = stagers.Select(s => (DbContext)s.ServiceProvider.GetRequiredService<AppDbContext>()).Prepend(db).ToList();
+            if (!await BulkInsert.TryWriteAddedAsync(db, sources, CancellationToken.None))
+            {
+                if (parts.Length > 1)
+                    throw new InvalidOperationException("A group staged in parts changed existing rows; it is written again one by one.");
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            foreach (var stager in stagers)
+                stager.Dispose();
+        }
         await ClaimAttachmentsAsync(db, writes.SelectMany(i => group[i].Draft.AttachmentIds.Select(id => (id, codeOf[i]))).ToList());
         await transaction.CommitAsync(CancellationToken.None);
         for (var i = 0; i < group.Count; i++)

@@ -25,10 +25,18 @@ public static class BulkInsert
 
     /// <summary>Writes every added entity of the context and clears it (the written entities are detached). Only for a
     /// context whose changes are all additions; otherwise it writes nothing and returns false (use SaveChanges).</summary>
-    public static async Task<bool> TryWriteAddedAsync(DbContext db, CancellationToken cancellationToken)
+    public static Task<bool> TryWriteAddedAsync(DbContext db, CancellationToken cancellationToken) => TryWriteAddedAsync(db, [db], cancellationToken);
+
+    /// <summary>The same for the additions of several contexts of the same model (staged in parallel, each context on
+    /// one thread), written over <paramref name="db"/>'s connection in its transaction; every source is cleared.</summary>
+    public static async Task<bool> TryWriteAddedAsync(DbContext db, IReadOnlyList<DbContext> sources, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.DetectChanges();
-        var entries = db.ChangeTracker.Entries().ToList();
+        var entries = new List<EntityEntry>();
+        foreach (var source in sources)
+        {
+            source.ChangeTracker.DetectChanges();
+            entries.AddRange(source.ChangeTracker.Entries());
+        }
         if (entries.Any(e => e.State is not (EntityState.Added or EntityState.Unchanged or EntityState.Detached)))
             return false;
         var byType = entries.Where(e => e.State == EntityState.Added).GroupBy(e => e.Metadata).ToDictionary(g => g.Key, g => g.ToList());
@@ -40,7 +48,8 @@ public static class BulkInsert
             // A key the database generates (an identity column) still holds EF's temporary value: leave the column out.
             await InsertAsync(db, type, rows, p => !rows[0].Property(p.Name).IsTemporary, (row, p) => row.CurrentValues[p], cancellationToken);
         }
-        db.ChangeTracker.Clear();
+        foreach (var source in sources)
+            source.ChangeTracker.Clear();
         return true;
     }
 

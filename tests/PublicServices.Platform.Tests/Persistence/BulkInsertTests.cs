@@ -68,6 +68,34 @@ public sealed class BulkInsertTests
     }
 
     [Fact]
+    public async Task Should_write_the_additions_of_several_contexts_in_the_writers_transaction_and_clear_them()
+    {
+        var options = TestDatabases.NewSqlite();
+        await using var db = await TestDatabases.MigratedAsync(options);
+        await using var part = TestDatabases.Context(options); // a group's part staged on another thread, never opened
+        OutboxMessageRecord Message(int n) => new() { Id = Guid.CreateVersion7(), Kind = "notification", PayloadJson = $"{{\"n\":{n}}}", DueAt = At, CreatedAt = At };
+        db.Outbox.AddRange(Enumerable.Range(0, 20).Select(Message));
+        part.Outbox.AddRange(Enumerable.Range(20, 30).Select(Message));
+        part.Journal.Add(new JournalEntryRecord { InstanceId = Guid.NewGuid(), StepId = "apply", Event = "completed", At = At });
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            Assert.True(await BulkInsert.TryWriteAddedAsync(db, [db, part], CancellationToken.None));
+            await transaction.RollbackAsync(); // the parts' rows went into this transaction: rolled back with it
+        }
+        Assert.Equal(0, await db.Outbox.AsNoTracking().CountAsync());
+        Assert.Empty(part.ChangeTracker.Entries());
+
+        part.Outbox.AddRange(Enumerable.Range(50, 5).Select(Message));
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            Assert.True(await BulkInsert.TryWriteAddedAsync(db, [db, part], CancellationToken.None));
+            await transaction.CommitAsync();
+        }
+        Assert.Equal(5, await db.Outbox.AsNoTracking().CountAsync());
+    }
+
+    [Fact]
     public async Task Should_refuse_to_write_outside_the_callers_transaction()
     {
         var options = TestDatabases.NewSqlite();

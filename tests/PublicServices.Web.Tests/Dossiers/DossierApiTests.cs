@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Persistence;
 using PublicServices.Web.Tests.Support;
 
@@ -185,6 +186,51 @@ public sealed class DossierApiTests : IClassFixture<PortalFactory>
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var codes = answers.Select(a => a.Code).Distinct().ToList();
         Assert.Equal(10, await db.Attachments.CountAsync(a => codes.Contains(a.DossierCode!)));
+    }
+
+    /// <summary>A large group is staged in parallel parts, each in its own context, and written in one transaction: every
+    /// dossier's instance must hold its own code and wait at its first step.</summary>
+    [Fact]
+    public async Task Should_write_a_large_group_staged_in_parts_with_each_instance_holding_its_own_code()
+    {
+        var client = await ApiSession.SignInAsync(portal, "tran.binh@example.com");
+        var attachments = new List<string>();
+        for (var i = 0; i < 40; i++)
+            attachments.Add(await UploadIdAsync(client));
+        var writer = portal.Services.GetRequiredService<SubmissionWriter>();
+        HttpResponseMessage[] responses;
+        // Holding the writer's turn lets the applications pile up, so that (after a first, small group) one group takes
+        // at least 30 of them: more than two parts' worth.
+        using (var turn = await portal.Services.GetRequiredService<WriterTurns>().TakeAsync())
+        {
+            var sending = attachments.Select((file, i) => Task.Run(() =>
+            {
+                var data = Application(file);
+                data["cccd"] = $"0790950{i:D5}";
+                data["dateOfBirth"] = "1995-08-02";
+                return client.PostAsJsonAsync("/api/v1/dossiers", new { procedureId = "diploma-copy", declaration = true, data });
+            })).ToList();
+            Assert.True(SpinWait.SpinUntil(() => writer.Waiting >= 30, TimeSpan.FromSeconds(30)), $"{writer.Waiting} waiting");
+            turn.Dispose();
+            responses = await Task.WhenAll(sending);
+        }
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var codes = new List<string>();
+        foreach (var response in responses)
+            codes.Add((await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>());
+        var numbers = codes.Select(c => int.Parse(c[(c.LastIndexOf('-') + 1)..])).Order().ToList();
+        Assert.Equal(Enumerable.Range(numbers[0], 40), numbers);
+        using var scope = portal.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var dossiers = await db.Dossiers.AsNoTracking().Where(d => codes.Contains(d.Code)).ToListAsync();
+        var instanceIds = dossiers.Select(d => d.InstanceId).ToList();
+        var instances = await db.Instances.AsNoTracking().Where(i => instanceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id);
+        Assert.Equal(40, dossiers.Count);
+        Assert.All(dossiers, d => Assert.Contains($"\"code\":\"{d.Code}\"", instances[d.InstanceId].StateJson));
+        var waiting = await db.Bookmarks.AsNoTracking().Where(b => instanceIds.Contains(b.InstanceId)).Select(b => b.InstanceId).Distinct().CountAsync();
+        Assert.Equal(40, waiting);
+        Assert.Equal(40, await db.Attachments.CountAsync(a => codes.Contains(a.DossierCode!)));
     }
 
     [Fact]
