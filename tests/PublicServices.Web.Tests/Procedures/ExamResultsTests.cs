@@ -136,6 +136,10 @@ public sealed class ExamResultsTests(ExamPortalFactory portal) : ExamScenario(po
         await SandboxPay.PayAsync(await SignIn.ApplicantAsync(Portal, first.Email), remark);
         await DrainAsync();
         Assert.Equal(30000L, await WithDbAsync(db => db.Payments.Where(p => p.DossierCode == remark).Select(p => p.AmountVnd).SingleAsync()));
+        // The council's official sees the candidate number at the top of the task page (the procedure's `highlights:`).
+        var taskPage = await HtmlPage.GetAsync(await SignIn.OfficialAsync(Portal, HanoiCouncil), $"/work/tasks/{(await TaskAsync(remark, "remark")).Id}");
+        Assert.Equal(["Số báo danh", first.Number],
+            taskPage.Document.QuerySelectorAll("[data-testid=highlights] dt, [data-testid=highlights] dd").Select(e => e.TextContent.Trim()).ToArray());
         await CompleteAsync(HanoiCouncil, remark, "remark", "record", fields: new JsonObject { ["VAN"] = 6.75 });
 
         var remarked = Normalise(Poppler.PdfToText(await DocumentAsync(await ApiSession.SignInAsync(Portal, first.Email), remark, "Giấy chứng nhận kết quả thi tốt nghiệp THPT")));
