@@ -190,10 +190,28 @@ public sealed class SubmissionWriter : IAsyncDisposable
             for (var i = 0; i < members.Count; i++)
                 codeOf[members[i]] = reserved[i];
         }
+        var dossiers = await StageAndInsertAsync(db, engine, group, writes, codeOf);
+        await ClaimAttachmentsAsync(db, writes.SelectMany(i => group[i].Draft.AttachmentIds.Select(id => (id, codeOf[i]))).ToList());
+        await transaction.CommitAsync(CancellationToken.None);
+        for (var i = 0; i < group.Count; i++)
+        {
+            var key = (group[i].Draft.ApplicantId, group[i].Draft.IdempotencyKey);
+            group[i].Done.TrySetResult(earlier.TryGetValue(key, out var before) ? new SubmissionResult(before, true, [], false)
+                : firstOf[key] == i ? new SubmissionResult(dossiers[i], false, [], false)
+                : new SubmissionResult(dossiers[firstOf[key]], true, [], false));
+        }
+    }
+
+    /// <summary>
+    /// The group's applications staged (instance started, form answered, dossier added) and inserted in the open
+    /// transaction of <paramref name="db"/>. The engine's runs are CPU work without the database: a large group is
+    /// staged in parts on the thread pool, each part in a context of its own — the single writer is the serial part of
+    /// every submission, so it should not leave a core idle — and every part's rows are written here.
+    /// </summary>
+    private async Task<DossierRecord[]> StageAndInsertAsync(AppDbContext db, WorkflowEngine engine, IReadOnlyList<Pending> group,
+        List<int> writes, string[] codeOf)
+    {
         var dossiers = new DossierRecord[group.Count];
-        // The engine's runs are CPU work without the database: a large group is staged in parts on the thread pool, each
-        // part in a context of its own, while this transaction waits — the single writer is the serial part of every
-        // submission, so it should not leave a core idle. Every part's rows are then written here, in this transaction.
         var parts = writes.Count < 2 * MinPart ? [writes.ToArray()] : writes.Chunk((writes.Count + StagingParts - 1) / StagingParts).ToArray();
         var stagers = parts.Skip(1).Select(_ => scopes.CreateScope()).ToList();
         try
@@ -230,15 +248,7 @@ public sealed class SubmissionWriter : IAsyncDisposable
             foreach (var stager in stagers)
                 stager.Dispose();
         }
-        await ClaimAttachmentsAsync(db, writes.SelectMany(i => group[i].Draft.AttachmentIds.Select(id => (id, codeOf[i]))).ToList());
-        await transaction.CommitAsync(CancellationToken.None);
-        for (var i = 0; i < group.Count; i++)
-        {
-            var key = (group[i].Draft.ApplicantId, group[i].Draft.IdempotencyKey);
-            group[i].Done.TrySetResult(earlier.TryGetValue(key, out var before) ? new SubmissionResult(before, true, [], false)
-                : firstOf[key] == i ? new SubmissionResult(dossiers[i], false, [], false)
-                : new SubmissionResult(dossiers[firstOf[key]], true, [], false));
-        }
+        return dossiers;
     }
 
     private static DossierRecord Stage(AppDbContext db, WorkflowEngine engine, SubmissionDraft draft, string code)

@@ -95,7 +95,7 @@ internal sealed class SqliteCheckpointer(DatabaseOptions options, WriterTurns tu
         // locked pass below has only a few milliseconds' worth left.
         for (var pass = 0; pass < 2; pass++)
             Run(connection, "PASSIVE");
-        using var turn = turns.TakeAsync().GetAwaiter().GetResult();
+        using var turn = turns.Take();
         using var pause = gate.BeginTransaction(deferred: false);
         for (var attempt = 0; ; attempt++)
         {

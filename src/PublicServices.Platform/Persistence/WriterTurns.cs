@@ -17,6 +17,13 @@ public sealed class WriterTurns
         return new Turn(turn);
     }
 
+    /// <summary>The same, for a caller on its own thread (the checkpointer's loop, which runs synchronously).</summary>
+    public IDisposable Take()
+    {
+        turn.Wait();
+        return new Turn(turn);
+    }
+
     private sealed class Turn(SemaphoreSlim turn) : IDisposable
     {
         private int released;
