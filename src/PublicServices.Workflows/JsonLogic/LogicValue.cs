@@ -72,9 +72,13 @@ internal readonly struct LogicValue
         }
     }
 
+    /// <summary>The value as JSON. A number that JSON cannot hold (NaN, ±Infinity: arithmetic on a missing value, a division
+    /// by zero) becomes null, as JavaScript's <c>JSON.stringify</c> — JsonLogic's reference — writes it; kept as a number it
+    /// would fail the state's serialization, and with it every instance of a batch signal's chunk.</summary>
     public JsonNode? ToNode() => Kind switch
     {
         LogicKind.Null => null,
+        LogicKind.Number when !double.IsFinite(Number) => null,
         LogicKind.Bool => JsonValue.Create(Bool),
         LogicKind.Number => Number == Math.Floor(Number) && Math.Abs(Number) < 1e15 ? JsonValue.Create((long)Number) : JsonValue.Create(Number),
         LogicKind.String => JsonValue.Create(String),
