@@ -85,25 +85,9 @@ public sealed class TaskActions(
         var task = await queue.Visible(who).AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (task is null)
             return TaskActionResult.NotFound;
-        if (task.ClaimedBy is { } holder && holder != who.UserId)
-            return TaskActionResult.Taken(task.ClaimedByName);
-        var definition = definitions.Get(task.ProcedureId, task.ProcedureVersion);
-        if (definition.Flow.Steps[task.StepId].Settings is not TaskStepSettings settings || !settings.Outcomes.TryGetValue(outcome, out var chosen))
-            return TaskActionResult.Invalid($"Kết quả '{outcome}' không có ở bước này / '{outcome}' is not an outcome of this step.");
-        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        if (chosen.RequiresReason && comment is null)
-            return TaskActionResult.Invalid($"Cần nêu lý do cho '{chosen.Label.Vi}' / A reason is required for '{chosen.Label.En}'.");
-        if (comment is { Length: > 2000 })
-            return TaskActionResult.Invalid("Lý do tối đa 2.000 ký tự / The reason may have at most 2,000 characters.");
-        var known = definition.Forms.Values.SelectMany(f => f.Pages).SelectMany(p => p.Fields).Select(f => f.Id).ToHashSet();
-        if (fields?.FirstOrDefault(f => !known.Contains(f)) is { } unknown)
-            return TaskActionResult.Invalid($"Không có trường '{unknown}' / No field '{unknown}' in this procedure.");
-        // Without any values (bulk work, an API call that forgot them) an outcome with required fields cannot be chosen.
-        if (values is null && chosen.Fields.Where(f => f.Required).ToList() is { Count: > 0 } required)
-            return TaskActionResult.Invalid(
-                $"'{chosen.Label.Vi}' cần nhập {string.Join(", ", required.Select(f => f.Label.Vi))} cho từng hồ sơ; không thể chọn khi thiếu (kể cả xử lý hàng loạt) / " +
-                $"'{chosen.Label.En}' needs {string.Join(", ", required.Select(f => f.Label.En))} for each dossier; it cannot be chosen without them (nor in bulk).")
-                with { FieldErrors = required.Select(f => new FieldError(f.Id, FieldValues.Required(f))).ToList() };
+        comment = Reason(comment);
+        if (Check(who, task, outcome, comment, fields, values, out var chosen) is { } refusal)
+            return refusal;
 
         // Claim and complete atomically: if someone claimed it since we read it, they keep it. Inside a caller's
         // transaction (bulk work commits a chunk at once) the task gets a savepoint, so a refused item undoes only itself.
@@ -128,11 +112,7 @@ public sealed class TaskActions(
         var resumed = await engine.ResumeAsync(new Stimulus(id, BookmarkKinds.Task, outcome, who.UserId) { Reason = comment, Payload = payload, Fields = values },
             cancellationToken);
         if (resumed.Refused)
-            return await UndoAsync(resumed.Refusal!.Reason == RefusalReason.UnknownBookmark ? TaskActionResult.NotFound
-                : TaskActionResult.Invalid(resumed.Refusal.Message) with
-                {
-                    FieldErrors = resumed.Refusal.FieldProblems.Select(p => new FieldError(p.FieldId, p.Message)).ToList(),
-                });
+            return await UndoAsync(Refused(resumed.Refusal!));
         if (chosen.DossierDeadline is { Unit: DurationUnit.WorkingDays } deadline && task.DossierCode is { } code
             && await db.Dossiers.SingleOrDefaultAsync(d => d.Code == code, cancellationToken) is { } dossier)
         {
@@ -148,8 +128,7 @@ public sealed class TaskActions(
                     $"The new deadline cannot be computed: the holidays of {missing.Year} are not loaded; please tell the administrators."));
             }
         }
-        audit.Append(who.Actor, "task.complete", task.DossierCode ?? id.ToString(), $"{task.StepId}: {outcome}" + (comment is null ? "" : $" — {comment}")
-            + (values is { Count: > 0 } ? " — " + values.ToJsonString(AuditJson) : ""));
+        AuditCompletion(who, task, outcome, comment, values);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -165,6 +144,48 @@ public sealed class TaskActions(
         }
         return TaskActionResult.Done;
     }
+
+    /// <summary>A reason as it is kept: trimmed, and none when blank.</summary>
+    internal static string? Reason(string? comment) => string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+
+    /// <summary>
+    /// What is checked before anything changes (shared with <see cref="BulkCompletion"/>'s chunks): the task is not held by
+    /// another official, the outcome is one of its step's, a required reason is given (<paramref name="comment"/> already
+    /// passed through <see cref="Reason"/>), named fields exist, and an outcome with required fields has values.
+    /// </summary>
+    internal TaskActionResult? Check(OfficialScope who, TaskRecord task, string outcome, string? comment, IReadOnlyList<string>? fields,
+        JsonObject? values, out TaskOutcome chosen)
+    {
+        chosen = null!;
+        if (task.ClaimedBy is { } holder && holder != who.UserId)
+            return TaskActionResult.Taken(task.ClaimedByName);
+        var definition = definitions.Get(task.ProcedureId, task.ProcedureVersion);
+        if (definition.Flow.Steps[task.StepId].Settings is not TaskStepSettings settings || !settings.Outcomes.TryGetValue(outcome, out chosen!))
+            return TaskActionResult.Invalid($"Kết quả '{outcome}' không có ở bước này / '{outcome}' is not an outcome of this step.");
+        if (chosen.RequiresReason && comment is null)
+            return TaskActionResult.Invalid($"Cần nêu lý do cho '{chosen.Label.Vi}' / A reason is required for '{chosen.Label.En}'.");
+        if (comment is { Length: > 2000 })
+            return TaskActionResult.Invalid("Lý do tối đa 2.000 ký tự / The reason may have at most 2,000 characters.");
+        var known = definition.Forms.Values.SelectMany(f => f.Pages).SelectMany(p => p.Fields).Select(f => f.Id).ToHashSet();
+        if (fields?.FirstOrDefault(f => !known.Contains(f)) is { } unknown)
+            return TaskActionResult.Invalid($"Không có trường '{unknown}' / No field '{unknown}' in this procedure.");
+        // Without any values (bulk work, an API call that forgot them) an outcome with required fields cannot be chosen.
+        if (values is null && chosen.Fields.Where(f => f.Required).ToList() is { Count: > 0 } required)
+            return TaskActionResult.Invalid(
+                $"'{chosen.Label.Vi}' cần nhập {string.Join(", ", required.Select(f => f.Label.Vi))} cho từng hồ sơ; không thể chọn khi thiếu (kể cả xử lý hàng loạt) / " +
+                $"'{chosen.Label.En}' needs {string.Join(", ", required.Select(f => f.Label.En))} for each dossier; it cannot be chosen without them (nor in bulk).")
+                with { FieldErrors = required.Select(f => new FieldError(f.Id, FieldValues.Required(f))).ToList() };
+        return null;
+    }
+
+    internal void AuditCompletion(OfficialScope who, TaskRecord task, string outcome, string? comment, JsonObject? values) =>
+        audit.Append(who.Actor, "task.complete", task.DossierCode ?? task.Id.ToString(), $"{task.StepId}: {outcome}" + (comment is null ? "" : $" — {comment}")
+            + (values is { Count: > 0 } ? " — " + values.ToJsonString(AuditJson) : ""));
+
+    /// <summary>How the engine's refusal of a task's outcome reads to the official (per field when values were refused).</summary>
+    internal static TaskActionResult Refused(Refusal refusal) =>
+        refusal.Reason == RefusalReason.UnknownBookmark ? TaskActionResult.NotFound
+            : TaskActionResult.Invalid(refusal.Message) with { FieldErrors = refusal.FieldProblems.Select(p => new FieldError(p.FieldId, p.Message)).ToList() };
 
     private async Task<TaskActionResult> WhyNotAsync(OfficialScope who, Guid id, CancellationToken cancellationToken) =>
         await queue.Visible(who).AsNoTracking().Where(t => t.Id == id).Select(t => new { t.ClaimedBy, t.ClaimedByName }).SingleOrDefaultAsync(cancellationToken) switch
