@@ -216,16 +216,21 @@ public static class BroadcastDriver
     {
         var watch = Stopwatch.StartNew();
         var issued = 0;
+        var after = Guid.Empty;
         while (true)
         {
             using var scope = provider.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
-            var waits = await db.Bookmarks.AsNoTracking().Where(b => b.Kind == BookmarkKinds.Document && b.StepId == "notice")
+            // As a batch signal's chunk: rows in multi-row statements, and the next chunk found after the last id (keyset),
+            // not by scanning past the waits already closed.
+            var bulk = engine.Bulk = new BulkRows();
+            var waits = await db.Bookmarks.AsNoTracking().Where(b => b.Kind == BookmarkKinds.Document && b.StepId == "notice" && b.Id.CompareTo(after) > 0)
                 .OrderBy(b => b.Id).Select(b => new { b.Id, b.InstanceId }).Take(1000).ToListAsync();
             if (waits.Count == 0)
                 break;
+            after = waits[^1].Id;
             var ids = waits.Select(w => w.InstanceId).ToList();
             var instances = await db.Instances.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id);
             foreach (var wait in waits)
@@ -237,8 +242,11 @@ public static class BroadcastDriver
                 if (outcome.Refused)
                     throw new InvalidOperationException(outcome.Refusal!.Message);
             }
+            await using var transaction = await db.Database.BeginTransactionAsync();
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync();
+            await bulk.WriteAsync(db, default);
+            await transaction.CommitAsync();
         }
         using (var scope = provider.CreateScope())
             await scope.ServiceProvider.GetRequiredService<AppDbContext>().Outbox.ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Done));

@@ -8,6 +8,7 @@ using PublicServices.Platform.Persistence;
 using PublicServices.Platform.Results;
 using PublicServices.Platform.Storage;
 using PublicServices.Platform.Tasks;
+using PublicServices.Workflows.Runtime;
 
 namespace PublicServices.Benchmarks.Registration;
 
@@ -32,6 +33,8 @@ namespace PublicServices.Benchmarks.Registration;
 /// <item><c>import</c> — a score file for every numbered candidate (4 papers and the record average) written, then
 /// <see cref="ScoreImport"/> (what <c>publicservices scores import</c> runs).</item>
 /// <item><c>publish</c> — the <c>results-published</c> broadcast with each candidate's record: grading, certificate asked.</item>
+/// <item><c>check</c> — every candidate's instance read back (not a measure): each waits for its result certificate, graded
+/// (categories a and b) with the pass rate printed.</item>
 /// </list>
 /// </summary>
 public static class CohortDriver
@@ -47,6 +50,7 @@ public static class CohortDriver
         new("notices", run => BroadcastDriver.IssueNoticesAsync(run.Services)),
         new("import", ImportAsync),
         new("publish", run => BroadcastAsync(run, "results-published", RegistrationScenario.LockKey)),
+        new("check", CheckAsync),
     ];
 
     public sealed class CohortRun(BenchPortal portal, int count, int concurrency, int reportEvery)
@@ -204,13 +208,64 @@ public static class CohortDriver
     /// <summary>The scores of every numbered candidate, imported as the CLI does (the file's writing is not timed apart).</summary>
     private static async Task ImportAsync(CohortRun run)
     {
-        var file = await BroadcastDriver.WriteScoresAsync(run.Services, run.Portal.Folder);
+        var writing = Stopwatch.StartNew();
+        var file = await WriteScoresAsync(run);
+        Console.WriteLine($"  score file written in {writing.Elapsed.TotalSeconds:F1} s (not measured)");
         var clock = Stopwatch.StartNew();
         using var scope = run.Services.CreateScope();
         var imported = await scope.ServiceProvider.GetRequiredService<ScoreImport>().RunAsync(new ScoreImportOptions(2027, file), null, CancellationToken.None);
         if (imported.Outcome != ScoreImportOutcome.Imported)
             throw new InvalidOperationException($"score import: {imported.Outcome} {string.Join("; ", imported.Problems.Take(5))}");
         Console.WriteLine($"  imported {imported.Rows:N0} rows, {imported.Written:N0} candidates in {clock.Elapsed.TotalSeconds:F1} s = {imported.Written / clock.Elapsed.TotalSeconds:N0}/s");
+    }
+
+    /// <summary>A score for each of a numbered candidate's own four papers (<c>exam.code1…4</c> of the instance: the
+    /// cohort's candidates choose their electives and language) and the record average — as the council's file has them.</summary>
+    private static async Task<string> WriteScoresAsync(CohortRun run)
+    {
+        using var scope = run.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var path = Path.Combine(run.Portal.Folder, "scores-2027.csv");
+        await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+        await writer.WriteLineAsync("candidate_number,subject,score");
+        var random = new Random(2027);
+        var numbered = db.Bookmarks.AsNoTracking().Where(b => b.DataKey != null)
+            .Join(db.Instances.AsNoTracking(), b => b.InstanceId, i => i.Id, (b, i) => new { Number = b.DataKey!, i.StateJson });
+        await foreach (var candidate in numbered.AsAsyncEnumerable())
+        {
+            var exam = WorkflowStateJson.Deserialize(candidate.StateJson).Variables["exam"];
+            foreach (var paper in Enumerable.Range(1, 4).Select(n => exam?[$"code{n}"]?.ToString()).OfType<string>().Distinct())
+                await writer.WriteLineAsync($"{candidate.Number},{paper},{random.Next(0, 41) * 0.25:0.##}");
+            await writer.WriteLineAsync($"{candidate.Number},DTB,{random.Next(500, 1000) / 100.0:0.##}");
+        }
+        return path;
+    }
+
+    /// <summary>Every instance read back: each waits for its result certificate, and candidates of categories a and b have a
+    /// graduation score (a missing paper's score leaves it empty, and the candidate not graduated).</summary>
+    private static async Task CheckAsync(CohortRun run)
+    {
+        using var scope = run.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var waiting = await db.Bookmarks.CountAsync(b => b.Kind == BookmarkKinds.Document && b.StepId == "certificate");
+        int graded = 0, passed = 0, notGraded = 0, incomplete = 0;
+        await foreach (var json in db.Instances.AsNoTracking().Select(i => i.StateJson).AsAsyncEnumerable())
+        {
+            var variables = WorkflowStateJson.Deserialize(json).Variables;
+            if (variables["registration"]?["category"]?.ToString() is not ("a" or "b"))
+                notGraded++;
+            else if (variables["grading"]?["score"] is null)
+                incomplete++;
+            else
+            {
+                graded++;
+                passed += variables["grading"]?["passed"]?.GetValue<bool>() == true ? 1 : 0;
+            }
+        }
+        Console.WriteLine($"  {waiting:N0} of {run.Count:N0} wait for their result certificate; graded {graded:N0} (passed {passed:N0} = {100.0 * passed / Math.Max(graded, 1):F1} %), " +
+                          $"categories c/d not graded {notGraded:N0}, a paper's score missing {incomplete:N0}");
+        if (waiting != run.Count || incomplete > 0)
+            throw new InvalidOperationException("the results broadcast did not grade every candidate");
     }
 
     /// <summary>A signal to every instance waiting for it, through the batch broadcaster (chunks of 500, as the portal's worker).</summary>
