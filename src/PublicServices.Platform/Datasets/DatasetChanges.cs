@@ -19,6 +19,9 @@ public static class DatasetChanges
 {
     public const string Suffix = "#changes";
 
+    /// <summary>The key of a change to many records at once (a score file's chunk): readers forget the whole dataset.</summary>
+    public const string AllKeys = "*";
+
     public static string JournalOf(string dataset) => dataset + Suffix;
 
     /// <summary>Journal key: 19-digit UTC ticks (text order = time order), then the id of the change.</summary>

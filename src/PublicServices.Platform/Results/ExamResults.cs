@@ -102,7 +102,14 @@ public sealed class ExamResults(AppDbContext db, ResultPublication publication, 
             .Where(r => r.Dataset == journal && string.Compare(r.Key, since) > 0)
             .Select(r => r.DataJson).ToListAsync(cancellationToken);
         foreach (var key in changes.Select(DatasetChanges.KeyOfData).OfType<string>())
+        {
+            if (key == DatasetChanges.AllKeys)
+            {
+                cache.Memory.Clear(); // a score file imported meanwhile: every record may have changed
+                break;
+            }
             cache.Memory.Remove(ResultsCache.KeyOf(exam, key));
+        }
         poll.Since = now;
     }
 

@@ -89,6 +89,7 @@ public sealed class ScoreImport(AppDbContext db, ExamSubjects subjects, TimeProv
         var from = (int)import.Records;
         var json = new StringBuilder(256);
         var connection = db.Database.GetDbConnection();
+        var postgres = db.Database.IsNpgsql();
         DbCommand? full = null;
         try
         {
@@ -100,7 +101,7 @@ public sealed class ScoreImport(AppDbContext db, ExamSubjects subjects, TimeProv
                     for (var batch = start; batch < end; batch += RowsPerStatement)
                     {
                         var count = Math.Min(RowsPerStatement, end - batch);
-                        var command = count == RowsPerStatement ? full ??= Upsert(connection, RowsPerStatement) : Upsert(connection, count);
+                        var command = count == RowsPerStatement ? full ??= Upsert(connection, RowsPerStatement, postgres) : Upsert(connection, count, postgres);
                         command.Transaction = transaction.GetDbTransaction();
                         command.Parameters[0].Value = dataset;
                         for (var i = 0; i < count; i++)
@@ -112,6 +113,13 @@ public sealed class ScoreImport(AppDbContext db, ExamSubjects subjects, TimeProv
                         if (command != full)
                             await command.DisposeAsync();
                     }
+                    // Records changed in bulk: every node's look-up forgets the exam's cached records within seconds (a file
+                    // imported after publication, e.g. a council's correction, is seen at once).
+                    db.DatasetRecords.Add(new DatasetRecord
+                    {
+                        Dataset = DatasetChanges.JournalOf(dataset), Key = DatasetChanges.KeyOf(clock.GetUtcNow().UtcDateTime, Guid.NewGuid()),
+                        DataJson = DatasetChanges.DataOf(DatasetChanges.AllKeys),
+                    });
                     import.Records = end;
                     import.LastLine = table.FirstLine(end - 1);
                     import.UpdatedAt = clock.GetUtcNow().UtcDateTime;
@@ -235,7 +243,7 @@ public sealed class ScoreImport(AppDbContext db, ExamSubjects subjects, TimeProv
         return true;
     }
 
-    private static DbCommand Upsert(DbConnection connection, int rows)
+    private static DbCommand Upsert(DbConnection connection, int rows, bool postgres)
     {
         var command = connection.CreateCommand();
         var sql = new StringBuilder("""INSERT INTO dataset_records ("Dataset", "Key", "DataJson") VALUES """);
@@ -246,7 +254,14 @@ public sealed class ScoreImport(AppDbContext db, ExamSubjects subjects, TimeProv
             AddParameter(command, "@k" + i);
             AddParameter(command, "@j" + i);
         }
-        sql.Append(""" ON CONFLICT ("Dataset", "Key") DO UPDATE SET "DataJson" = excluded."DataJson" """);
+        // The file owns a record's scores and record average; a re-marking's result (`remarking`, written by exam-remarking's
+        // dataset step) is a later decision and stays with the record when a corrected file names the candidate again.
+        sql.Append(postgres
+            ? """ ON CONFLICT ("Dataset", "Key") DO UPDATE SET "DataJson" = CASE WHEN dataset_records."DataJson"::jsonb ? 'remarking' """ +
+              """THEN (excluded."DataJson"::jsonb || jsonb_build_object('remarking', dataset_records."DataJson"::jsonb -> 'remarking'))::text """ +
+              """ELSE excluded."DataJson" END"""
+            : """ ON CONFLICT ("Dataset", "Key") DO UPDATE SET "DataJson" = CASE WHEN json_type(dataset_records."DataJson", '$.remarking') IS NULL """ +
+              """THEN excluded."DataJson" ELSE json_set(excluded."DataJson", '$.remarking', json(json_extract(dataset_records."DataJson", '$.remarking'))) END""");
         command.CommandText = sql.ToString();
         return command;
     }

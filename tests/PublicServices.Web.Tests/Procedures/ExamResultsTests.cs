@@ -209,6 +209,19 @@ public sealed class ExamResultsTests(ExamPortalFactory portal) : ExamScenario(po
         Assert.Null(secondPage.Document.QuerySelector("[data-testid=results-remarked]"));
         Assert.Null(secondPage.Document.QuerySelector("[data-testid=results-graduation]"));
         Assert.Equal(record, await WithDbAsync(db => db.DatasetRecords.Where(r => r.Dataset == "exam-2027" && r.Key == second.Number).Select(r => r.DataJson).SingleAsync()));
+
+        // The council then imports a corrected file (first's Mathematics 7.5 → 8, second's Physics 9 → 9.5): the look-up,
+        // cached on this node, shows the corrections within the poll interval, and first's re-marked Literature stays.
+        first.Scores["TOAN"] = 8;
+        second.Scores["LI"] = 9.5;
+        var corrected = await import.RunAsync(new ScoreImportOptions(2027, await WriteScoresAsync(Candidates)), null, CancellationToken.None);
+        Assert.Equal(ScoreImportOutcome.Imported, corrected.Outcome);
+        Portal.Clock.Advance(ExamResults.ChangesPollInterval + TimeSpan.FromSeconds(1));
+        var correctedFirst = await anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/results/2027/{first.Number}");
+        Assert.Equal(8m, Score(correctedFirst!, "TOAN")["score"]!.GetValue<decimal>());
+        Assert.Equal((6.75m, 6.25m, true), (Score(correctedFirst!, "VAN")["score"]!.GetValue<decimal>(), Score(correctedFirst!, "VAN")["scoreBefore"]!.GetValue<decimal>(),
+            correctedFirst!["remarked"]!.GetValue<bool>()));
+        Assert.Equal(9.5m, Score((await anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/results/2027/{second.Number}"))!, "LI")["score"]!.GetValue<decimal>());
     }
 
     private static JsonObject Score(JsonObject result, string code) =>
