@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace PublicServices.Web.Localization;
 
@@ -23,6 +24,22 @@ public static class PortalCultures
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+    }
+
+    /// <summary>
+    /// <paramref name="result"/> rendered in the switch's choice ("en", anything else Vietnamese), for a page that comes
+    /// back from a post in the other language without being saved (the dossier edit form: no next request to wait for).
+    /// The culture is set when the result executes: set inside an async action, it would not outlive the action.
+    /// </summary>
+    public static IActionResult RenderedIn(string code, IActionResult result) => new InCulture(code == "en" ? English : Vietnamese, result);
+
+    private sealed class InCulture(string name, IActionResult inner) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context)
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
+            return inner.ExecuteResultAsync(context);
+        }
     }
 
     /// <summary>A Platform message written "vi / en": the half in the current language (the whole text if it has one).</summary>

@@ -128,6 +128,22 @@ public sealed class RegistrationWindowTests
         Assert.NotNull(dossierPage.Document.QuerySelector($"[data-testid=edit] a[href='/dossiers/{code}/edit']"));
         var form = await HtmlPage.GetAsync(browser, $"/dossiers/{code}/edit");
         Assert.Equal("Nguyễn Thị Hồng Nhung Sửa", ((AngleSharp.Html.Dom.IHtmlInputElement)form.Document.QuerySelector("#fullName")!).Value);
+        // The header's language switch submits the form: it comes back in English with what was typed, nothing applied yet.
+        Assert.Equal("edit-form", form.Document.QuerySelector("header button[name=language]")!.GetAttribute("form"));
+        var english = await form.SubmitAsync(browser, $"/dossiers/{code}/edit", new Dictionary<string, string>
+        {
+            ["language"] = "en", ["fullName"] = "Nguyễn Thị Hồng Nhung", ["cccd"] = "001307012345", ["category"] = "a", ["year"] = "2027",
+        });
+        Assert.Equal(HttpStatusCode.OK, english.StatusCode);
+        var englishPage = await HtmlPage.ParseAsync(english);
+        Assert.Equal($"Change the registration — dossier {code}", englishPage.Document.QuerySelector("main h1")!.TextContent.Trim());
+        Assert.Equal("Nguyễn Thị Hồng Nhung", ((AngleSharp.Html.Dom.IHtmlInputElement)englishPage.Document.QuerySelector("#fullName")!).Value);
+        Assert.Equal("vi", englishPage.Document.QuerySelector("header button[name=language]")!.GetAttribute("value"));
+        Assert.Equal("Nguyễn Thị Hồng Nhung Sửa", ((AngleSharp.Html.Dom.IHtmlInputElement)(await HtmlPage.GetAsync(browser, $"/dossiers/{code}/edit")).Document.QuerySelector("#fullName")!).Value);
+        form = await HtmlPage.GetAsync(browser, $"/dossiers/{code}/edit");
+        Assert.Equal("Save changes", form.Document.QuerySelector("button[name=save]")!.TextContent.Trim()); // the cookie remembers English
+        await browser.GetAsync("/language/vi?returnUrl=/");
+        form = await HtmlPage.GetAsync(browser, $"/dossiers/{code}/edit");
         var posted = await form.SubmitAsync(browser, $"/dossiers/{code}/edit", new Dictionary<string, string>
         {
             ["fullName"] = "Nguyễn Thị Hồng Nhung", ["cccd"] = "001307012345", ["category"] = "a", ["year"] = "2027",

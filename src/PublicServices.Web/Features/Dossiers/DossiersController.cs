@@ -105,6 +105,15 @@ public sealed class DossiersController(
         var fields = permission.Form.Pages.SelectMany(p => p.Fields).ToList();
         var (input, uploadErrors) = await PostedForm.ReadAsync(Request.Form, fields, permission.Values, remove: null, uploadsReplace: true, attachments, UserId, ct);
         var data = ApplicationsController.Merge(permission.Values, input);
+        if (Request.Form["language"].FirstOrDefault() is ("en" or "vi") and var language)
+        {
+            // The header's language switch submits this form: nothing is applied (a change counts only with "Lưu thay đổi";
+            // there is no draft to keep it in), and the form comes back in the other language with what was typed, new
+            // uploads included (stored as the applicant's files, as on any post).
+            PortalCultures.Remember(Response, language);
+            return PortalCultures.RenderedIn(language,
+                View("Edit", await EditModelAsync((await dossiers.OwnAsync(UserId, code, ct))!, permission, data, new Dictionary<string, string>(), ct)));
+        }
         var result = uploadErrors.Count == 0 ? await edit.EditAsync(UserId, code, data, ct) : null;
         if (result is { Accepted: true })
         {

@@ -11,8 +11,9 @@
   // ---- Enter ------------------------------------------------------------------------------------------------------
   // The header's language switch is a submit button of this form (it saves what was typed before the language changes)
   // and comes first in the page, so the browser would make it the form's default button: Enter in a field goes on to
-  // "Lưu và tiếp tục" as it always did. (Without JavaScript, Enter saves the page and shows it in the other language.)
-  var next = form.querySelector('button[name=next]');
+  // "Lưu và tiếp tục" (on the dossier edit form, "Lưu thay đổi") as it always did. (Without JavaScript, Enter keeps what
+  // was typed and shows the page in the other language.)
+  var next = form.querySelector('button[name=next], button[name=save]');
   form.addEventListener('keydown', function (event) {
     var target = event.target;
     if (event.key !== 'Enter' || event.defaultPrevented || !next || target.tagName !== 'INPUT'
