@@ -89,11 +89,19 @@ public sealed class ExamRegistrationJourneyTests(ExamBrowserPortal portal) : ICl
         await candidate.WaitForURLAsync("**/pages/2");
         await ChooseAsync(candidate, "council", "ha noi", "Sở GD&ĐT Hà Nội");
         await candidate.SelectOptionAsync("#category", new SelectOptionValue { Label = "Học sinh lớp 12 năm học này (đăng ký tại trường đang học)" });
+        // A council's name finds its schools: "ha tinh" lists Hà Tĩnh's two, under their group.
+        await candidate.Locator("#school10-filter").PressSequentiallyAsync("ha tinh");
+        Assert.Equal(["— Chọn —", "Trường THPT chuyên Hà Tĩnh", "Trường THPT Phan Đình Phùng – Hà Tĩnh"], await candidate.Locator("#school10 option").AllInnerTextsAsync());
+        Assert.Equal(2, await candidate.Locator("#school10 optgroup[label='Sở GD&ĐT Hà Tĩnh'] option").CountAsync());
+        await candidate.Locator("#school10-filter").FillAsync("");
         foreach (var school in new[] { "school10", "school11", "school12" })
         {
             await candidate.Locator($"#{school}-filter").PressSequentiallyAsync("phan dinh phung");
             Assert.Equal(["— Chọn —", "Trường THPT Phan Đình Phùng", "Trường THPT Phan Đình Phùng – Hà Tĩnh"],
                 await candidate.Locator($"#{school} option").AllInnerTextsAsync());
+            // Schools are listed under their council's name (groupedBy: exam-councils), the search keeping the groups it needs.
+            Assert.Equal(["Sở GD&ĐT Hà Nội", "Sở GD&ĐT Hà Tĩnh"],
+                await candidate.Locator($"#{school} optgroup").EvaluateAllAsync<string[]>("groups => groups.map(g => g.label)"));
             await candidate.SelectOptionAsync($"#{school}", new SelectOptionValue { Label = "Trường THPT Phan Đình Phùng" });
         }
         await Expect(candidate.Locator("#school12-hint")).ToHaveTextAsync("Học sinh lớp 12 năm nay: trường này xác nhận đăng ký.");
@@ -183,15 +191,16 @@ public sealed class ExamRegistrationJourneyTests(ExamBrowserPortal portal) : ICl
         await NoOverflowAsync(candidate);
         await SnapAsync(candidate, "phone-6-edit");
 
-        // The English switch (in the phone's menu) shows the same page in English, and back.
+        // The English switch (in the phone's menu, a button of the edit form: what was typed comes along) shows the same
+        // form in English, and back.
         await JourneyPages.OpenPhoneMenuAsync(candidate);
-        await candidate.ClickAsync("header a[lang=en]");
+        await candidate.ClickAsync("header button[name=language][value=en]");
         await Expect(candidate.Locator("h1")).ToHaveTextAsync($"Change the registration — dossier {code}");
         await Expect(candidate.Locator("[data-testid=progress]")).ToHaveTextAsync("Step 1 of 4");
         await Expect(candidate.Locator("main h2:visible")).ToHaveTextAsync(["The candidate"]);
         await Expect(candidate.Locator("label[for=school12]")).ToHaveTextAsync("School in grade 12");
         await JourneyPages.OpenPhoneMenuAsync(candidate);
-        await candidate.ClickAsync("header a[lang=vi]");
+        await candidate.ClickAsync("header button[name=language][value=vi]");
         await Expect(candidate.Locator("h1")).ToHaveTextAsync($"Sửa thông tin đăng ký — hồ sơ {code}");
 
         // One elective only: refused, back on the page of the papers with the reason; then Chemistry instead of Physics.

@@ -11,5 +11,9 @@ public sealed class CodeList(string id, LocalizedText title, IReadOnlyList<CodeL
     public LocalizedText Title { get; } = title;
     public IReadOnlyList<CodeListItem> Items { get; } = items;
 
+    /// <summary>The list whose codes this list's items name as <c>parent</c> (<c>groupedBy:</c>; schools → exam councils): a
+    /// select of this list shows its items in groups headed by their parent's name, so a long list reads by province.</summary>
+    public string? GroupedBy { get; init; }
+
     public CodeListItem? Find(string code) => byCode.GetValueOrDefault(code);
 }

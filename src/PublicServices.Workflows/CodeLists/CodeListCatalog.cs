@@ -17,6 +17,7 @@ public sealed class CodeListCatalog(IReadOnlyDictionary<string, CodeList> lists)
     public static CodeListCatalog LoadDirectory(string folder, List<DefinitionError> errors)
     {
         var lists = new Dictionary<string, CodeList>(StringComparer.Ordinal);
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!Directory.Exists(folder))
             return new CodeListCatalog(lists);
         foreach (var file in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
@@ -27,6 +28,7 @@ public sealed class CodeListCatalog(IReadOnlyDictionary<string, CodeList> lists)
                 stream.Load(new StringReader(File.ReadAllText(file)));
                 if (Read(file, (YamlMappingNode)stream.Documents[0].RootNode, errors) is { } list)
                 {
+                    files.TryAdd(list.Id, file);
                     if (!lists.TryAdd(list.Id, list))
                         errors.Add(new DefinitionError(new SourceLocation(file, 1, 1), $"Trùng mã danh mục '{list.Id}' / Duplicate code list id '{list.Id}'."));
                 }
@@ -35,6 +37,15 @@ public sealed class CodeListCatalog(IReadOnlyDictionary<string, CodeList> lists)
             {
                 errors.Add(new DefinitionError(new SourceLocation(file, (int)error.Start.Line, (int)error.Start.Column), "YAML: " + error.Message));
             }
+        }
+        foreach (var list in lists.Values.Where(l => l.GroupedBy is not null))
+        {
+            var at = new SourceLocation(files[list.Id], 1, 1);
+            if (lists.GetValueOrDefault(list.GroupedBy!) is not { } parents)
+                errors.Add(new DefinitionError(at, $"Danh mục '{list.Id}': không có danh mục nhóm '{list.GroupedBy}' / Code list '{list.Id}': no code list '{list.GroupedBy}' to group by."));
+            else if (list.Items.FirstOrDefault(i => i.Parent is null || parents.Find(i.Parent) is null) is { } orphan)
+                errors.Add(new DefinitionError(at, $"Danh mục '{list.Id}': mục '{orphan.Code}' có parent '{orphan.Parent}' không có trong '{parents.Id}' / " +
+                                                   $"Code list '{list.Id}': item '{orphan.Code}' has parent '{orphan.Parent}', which is not in '{parents.Id}'."));
         }
         return new CodeListCatalog(lists);
     }
@@ -68,6 +79,6 @@ public sealed class CodeListCatalog(IReadOnlyDictionary<string, CodeList> lists)
             }
         else
             errors.Add(new DefinitionError(At(root), "Danh mục cần 'items' / The code list needs `items:`."));
-        return new CodeList(id, title, items);
+        return new CodeList(id, title, items) { GroupedBy = Scalar(root, "groupedBy") };
     }
 }

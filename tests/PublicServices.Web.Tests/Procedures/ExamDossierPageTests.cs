@@ -19,6 +19,12 @@ public sealed class ExamDossierPageTests(ExamPortalFactory portal) : ExamScenari
         Assert.Null(submitted.Document.QuerySelector("[data-testid=highlights]"));
         Assert.DoesNotContain("Số báo danh", submitted.Text);
 
+        // The edit form (JavaScript off) lists schools under their council's name, the candidate's own selected.
+        var edit = await HtmlPage.GetAsync(browser, $"/dossiers/{code}/edit");
+        Assert.Equal("01-001", edit.Document.QuerySelector("#school12 optgroup[label='Sở GD&ĐT Hà Nội'] option[selected]")!.GetAttribute("value"));
+        Assert.Equal("Sở GD&ĐT TP. Hồ Chí Minh", edit.Document.QuerySelectorAll("#school12 optgroup")[1].GetAttribute("label"));
+        Assert.Equal([""], edit.Document.QuerySelectorAll("#school12 > option").Select(o => o.GetAttribute("value"))); // only "— Chọn —" outside a group
+
         await VerifyInBulkAsync(PhanDinhPhung, code);
         Assert.Equal(["locked-wait"], await WaitingAtAsync(code));
         var verified = await HtmlPage.GetAsync(browser, $"/dossiers/{code}");

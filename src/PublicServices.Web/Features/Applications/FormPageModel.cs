@@ -59,4 +59,13 @@ public sealed record FormPageModel(
         field.CodeList is { } list && CodeLists.Find(list) is { } codes
             ? codes.Items.Select(i => (i.Code, i.Name)).ToList()
             : field.Options.Select(o => (o.Value, o.Label)).ToList();
+
+    /// <summary>A select's choices in groups: one unnamed group, or — for a code list with <c>groupedBy:</c> — one per parent,
+    /// headed by the parent's name (an &lt;optgroup&gt;), in the order the items come.</summary>
+    public IReadOnlyList<(LocalizedText? Heading, IReadOnlyList<(string Value, LocalizedText Label)> Choices)> ChoiceGroups(FieldDefinition field) =>
+        field.CodeList is { } list && CodeLists.Find(list) is { GroupedBy: { } parentList } codes && CodeLists.Find(parentList) is { } parents
+            ? codes.Items.GroupBy(i => i.Parent ?? "")
+                .Select(g => (parents.Find(g.Key)?.Name, (IReadOnlyList<(string, LocalizedText)>)g.Select(i => (i.Code, i.Name)).ToList()))
+                .ToList()
+            : [(null, Choices(field))];
 }

@@ -108,7 +108,12 @@
 
   Array.prototype.forEach.call(form.querySelectorAll('select[data-filter-label]'), function (select) {
     if (select.options.length <= LONG_LIST) return;
-    var all = Array.prototype.map.call(select.options, function (o) { return { option: o, text: fold(o.text) }; });
+    // An option in a group (<optgroup>, e.g. schools under their council) is found by the group's name too: "ha noi"
+    // lists Hà Nội's schools. Groups left empty by a search are left out.
+    var all = Array.prototype.map.call(select.options, function (o) {
+      var group = o.parentNode.tagName === 'OPTGROUP' ? o.parentNode : null;
+      return { option: o, group: group, text: fold(o.text + (group ? ' ' + group.label : '')) };
+    });
     var input = document.createElement('input');
     input.type = 'search';
     input.id = select.id + '-filter';
@@ -128,7 +133,14 @@
       // Rebuilt rather than hidden: Safari on iOS ignores `hidden` on <option>. The placeholder and the current choice stay.
       var keep = all.filter(function (e) { return !query || !e.option.value || e.option.value === current || e.text.indexOf(query) >= 0; });
       while (select.firstChild) select.removeChild(select.firstChild);
-      keep.forEach(function (e) { select.appendChild(e.option); });
+      keep.forEach(function (e) {
+        if (!e.group) { select.appendChild(e.option); return; }
+        if (e.group.parentNode !== select) {
+          while (e.group.firstChild) e.group.removeChild(e.group.firstChild);
+          select.appendChild(e.group);
+        }
+        e.group.appendChild(e.option);
+      });
       select.value = current;
     });
     // Enter would submit the page; move on to the list instead.
