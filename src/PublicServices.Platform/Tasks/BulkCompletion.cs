@@ -88,7 +88,7 @@ public sealed class BulkCompletion(AppDbContext db, TaskQueue queue, TaskActions
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // The claim is the check that nobody took a task since it was read; the task row goes in the same transaction.
             var now = clock.GetUtcNow().UtcDateTime;
-            var claimed = await db.Tasks.Where(t => resumedIds.Contains(t.Id) && (t.ClaimedBy == null || t.ClaimedBy == who.UserId))
+            var claimed = await db.Tasks.Where(Claimable(resumedIds, who.UserId))
                 .ExecuteUpdateAsync(t => t.SetProperty(x => x.ClaimedBy, who.UserId).SetProperty(x => x.ClaimedByName, who.UserName)
                     .SetProperty(x => x.ClaimedAt, now), cancellationToken);
             if (claimed != resumedIds.Count)
@@ -113,6 +113,14 @@ public sealed class BulkCompletion(AppDbContext db, TaskQueue queue, TaskActions
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
     }
+
+    /// <summary>
+    /// The chunk's tasks that nobody else holds. Written with COALESCE, not "ClaimedBy IS NULL OR ClaimedBy = me": without
+    /// statistics SQLite planned that OR over the ClaimedBy index — every unclaimed task of the portal read for each chunk
+    /// (1.2 M per 100 tasks in the cohort) — instead of the chunk's ids on the primary key.
+    /// </summary>
+    internal static System.Linq.Expressions.Expression<Func<TaskRecord, bool>> Claimable(IReadOnlyCollection<Guid> ids, string userId) =>
+        t => ids.Contains(t.Id) && (t.ClaimedBy ?? userId) == userId;
 
     private static async Task<TaskActionResult[]?> GiveUpAsync(IDbContextTransaction transaction, CancellationToken cancellationToken)
     {

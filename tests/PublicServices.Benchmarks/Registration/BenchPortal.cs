@@ -47,7 +47,8 @@ public sealed class BenchPortal : IAsyncDisposable
     public static async Task<BenchPortal> CreateAsync(bool postgres, string synchronous, IDictionary<string, string?>? extra = null)
     {
         var repo = EngineSqliteDriver.FindRepoRoot();
-        var folder = Directory.CreateTempSubdirectory("ps-bench-load-").FullName;
+        // BENCH_FOLDER: go on with the database another run left there (a cohort stopped between phases); kept afterwards.
+        var folder = Environment.GetEnvironmentVariable("BENCH_FOLDER") is { Length: > 0 } given ? given : Directory.CreateTempSubdirectory("ps-bench-load-").FullName;
         var settings = new Dictionary<string, string?>
         {
             ["Database:DataPath"] = Path.Combine(folder, "data"),
