@@ -166,8 +166,8 @@ public sealed class TaskActions(
             return TaskActionResult.Invalid($"Cần nêu lý do cho '{chosen.Label.Vi}' / A reason is required for '{chosen.Label.En}'.");
         if (comment is { Length: > 2000 })
             return TaskActionResult.Invalid("Lý do tối đa 2.000 ký tự / The reason may have at most 2,000 characters.");
-        var known = definition.Forms.Values.SelectMany(f => f.Pages).SelectMany(p => p.Fields).Select(f => f.Id).ToHashSet();
-        if (fields?.FirstOrDefault(f => !known.Contains(f)) is { } unknown)
+        if (fields is { Count: > 0 } && definition.Forms.Values.SelectMany(f => f.Pages).SelectMany(p => p.Fields).Select(f => f.Id).ToHashSet() is var known
+            && fields.FirstOrDefault(f => !known.Contains(f)) is { } unknown)
             return TaskActionResult.Invalid($"Không có trường '{unknown}' / No field '{unknown}' in this procedure.");
         // Without any values (bulk work, an API call that forgot them) an outcome with required fields cannot be chosen.
         if (values is null && chosen.Fields.Where(f => f.Required).ToList() is { Count: > 0 } required)
