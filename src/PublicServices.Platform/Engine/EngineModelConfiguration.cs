@@ -35,7 +35,9 @@ internal static class EngineModelConfiguration
             b.Property(x => x.LeaseOwner).HasMaxLength(64);
             b.Property(x => x.Dataset).HasMaxLength(64);
             b.Property(x => x.DataKey).HasMaxLength(64);
-            b.HasIndex(x => new { x.Kind, x.Key });
+            // With the id: a batch signal takes its next chunk in id order straight from the index. On (Kind, Key) alone
+            // every chunk read and sorted all the waits still left — 1.2 M rows for the cohort's first chunk of 500.
+            b.HasIndex(x => new { x.Kind, x.Key, x.Id });
             b.HasIndex(x => x.DueAt);
             b.HasIndex(x => x.RemindAt);
             b.HasIndex(x => x.InstanceId);

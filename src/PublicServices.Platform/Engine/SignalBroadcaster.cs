@@ -58,6 +58,11 @@ public sealed class SignalBroadcaster(IServiceScopeFactory scopes, TimeProvider 
         return db.Bookmarks.CountAsync(b => b.Kind == BookmarkKinds.Signal && b.Key == fullKey, cancellationToken);
     }
 
+    /// <summary>The next waits to signal, in id order — read from the (Kind, Key, Id) index, so a chunk costs its own rows
+    /// only, however many waits remain.</summary>
+    internal static IQueryable<BookmarkRecord> NextChunk(AppDbContext db, string fullKey, int size) =>
+        db.Bookmarks.AsNoTracking().Where(b => b.Kind == BookmarkKinds.Signal && b.Key == fullKey).OrderBy(b => b.Id).Take(size);
+
     /// <summary>
     /// Runs the job's chunks until none is left (or <paramref name="maxChunks"/> were done). With <paramref name="owner"/>
     /// the caller holds the job's lease: each chunk renews it for <paramref name="lease"/>, and the run stops as soon as
@@ -85,12 +90,7 @@ public sealed class SignalBroadcaster(IServiceScopeFactory scopes, TimeProvider 
             if (owner is not null && lease is { } span)
                 job.LeaseUntil = now + span;
             var fullKey = WaitActivity.SignalKey(job.Signal, job.Key);
-            var chunk = await db.Bookmarks.AsNoTracking()
-                .Where(b => b.Kind == BookmarkKinds.Signal && b.Key == fullKey)
-                .OrderBy(b => b.Id)
-                .Select(b => new { b.Id, b.InstanceId, b.Dataset, b.DataKey })
-                .Take(chunkSize)
-                .ToListAsync(cancellationToken);
+            var chunk = await NextChunk(db, fullKey, chunkSize).ToListAsync(cancellationToken);
             if (chunk.Count == 0)
             {
                 job.Status = BatchJobStatus.Completed;

@@ -52,4 +52,16 @@ public sealed class SignalBroadcasterTests
         Assert.Equal(45, await check.Outbox.CountAsync(m => m.Kind == "notification"));
         Assert.Equal(0, await check.Bookmarks.CountAsync());
     }
+
+    [Fact]
+    public async Task Should_take_each_chunk_from_the_index_in_id_order_without_sorting_the_waits_left()
+    {
+        await using var platform = await TestPlatform.CreateAsync(DatabaseProvider.Sqlite, Results);
+        await using var db = platform.NewContext();
+
+        var plan = await PublicServices.Platform.Tests.Persistence.QueryPlans.SqliteAsync(db, SignalBroadcaster.NextChunk(db, "results-published:2027", 500));
+
+        Assert.Contains(plan, p => p.Contains("USING INDEX IX_workflow_bookmarks_Kind_Key_Id (Kind=? AND Key=?)"));
+        Assert.DoesNotContain(plan, p => p.Contains("TEMP B-TREE"));
+    }
 }

@@ -145,24 +145,7 @@ public sealed class BulkCompletionTests
     {
         await using var platform = await TestPlatform.CreateAsync(DatabaseProvider.Sqlite, Registration);
         await using var db = platform.NewContext();
-        var sql = db.Tasks.Where(BulkCompletion.Claimable(Enumerable.Range(0, 100).Select(_ => Guid.NewGuid()).ToList(), "officer-1")).Select(t => t.Id).ToQueryString();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var explain = connection.CreateCommand();
-        // ToQueryString declares the parameters as ".param set" lines before the statement; the plan needs only the statement.
-        explain.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', sql.Split('\n').Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
-        foreach (var line in sql.Split('\n').Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
-        {
-            var parts = line[".param set ".Length..].Split(' ', 2);
-            var parameter = explain.CreateParameter();
-            parameter.ParameterName = parts[0];
-            parameter.Value = parts[1].Trim('\'');
-            explain.Parameters.Add(parameter);
-        }
-        var plan = new List<string>();
-        await using (var reader = await explain.ExecuteReaderAsync())
-            while (await reader.ReadAsync())
-                plan.Add(reader.GetString(3));
+        var plan = await QueryPlans.SqliteAsync(db, db.Tasks.Where(BulkCompletion.Claimable(Enumerable.Range(0, 100).Select(_ => Guid.NewGuid()).ToList(), "officer-1")));
 
         Assert.Contains(plan, p => p.Contains("SEARCH t USING INDEX sqlite_autoindex_tasks_1 (Id=?)") || p.Contains("SEARCH t USING PRIMARY KEY"));
         Assert.DoesNotContain(plan, p => p.Contains("ClaimedBy"));

@@ -569,7 +569,7 @@ CREATE INDEX "IX_workflow_bookmarks_DueAt" ON workflow_bookmarks ("DueAt");
 CREATE INDEX "IX_workflow_bookmarks_InstanceId" ON workflow_bookmarks ("InstanceId");
 
 
-CREATE INDEX "IX_workflow_bookmarks_Kind_Key" ON workflow_bookmarks ("Kind", "Key");
+CREATE INDEX "IX_workflow_bookmarks_Kind_Key_Id" ON workflow_bookmarks ("Kind", "Key", "Id");
 
 
 CREATE INDEX "IX_workflow_bookmarks_RemindAt" ON workflow_bookmarks ("RemindAt");
