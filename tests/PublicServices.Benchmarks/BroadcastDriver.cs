@@ -226,7 +226,9 @@ public static class BroadcastDriver
             // As a batch signal's chunk: rows in multi-row statements, and the next chunk found after the last id (keyset),
             // not by scanning past the waits already closed.
             var bulk = engine.Bulk = new BulkRows();
-            var waits = await db.Bookmarks.AsNoTracking().Where(b => b.Kind == BookmarkKinds.Document && b.StepId == "notice" && b.Id.CompareTo(after) > 0)
+            // The notice's wait key (its template) makes the (Kind, Key, Id) index give the waits in id order without a sort.
+            var waits = await db.Bookmarks.AsNoTracking()
+                .Where(b => b.Kind == BookmarkKinds.Document && b.Key == "admission-notice" && b.StepId == "notice" && b.Id.CompareTo(after) > 0)
                 .OrderBy(b => b.Id).Select(b => new { b.Id, b.InstanceId }).Take(1000).ToListAsync();
             if (waits.Count == 0)
                 break;
