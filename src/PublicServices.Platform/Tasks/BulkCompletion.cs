@@ -32,7 +32,8 @@ public sealed class BulkCompletion(AppDbContext db, TaskQueue queue, TaskActions
     public async Task<IReadOnlyList<BulkItemResult>> RunAsync(OfficialScope who, IReadOnlyList<Guid> taskIds, string outcome, string? comment,
         IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var codes = await db.Tasks.Where(t => taskIds.Contains(t.Id)).Select(t => new { t.Id, t.DossierCode }).ToDictionaryAsync(t => t.Id, t => t.DossierCode, cancellationToken);
+        // Only the caller's tasks name their dossier: an id of another unit's task is answered NotFound, without its code.
+        var codes = await queue.Visible(who).Where(t => taskIds.Contains(t.Id)).Select(t => new { t.Id, t.DossierCode }).ToDictionaryAsync(t => t.Id, t => t.DossierCode, cancellationToken);
         var results = new List<BulkItemResult>(taskIds.Count);
         foreach (var chunk in taskIds.Distinct().Take(MaxTasks).Chunk(Chunk))
         {

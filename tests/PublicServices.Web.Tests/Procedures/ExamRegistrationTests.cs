@@ -80,7 +80,10 @@ public sealed class ExamVerificationTests(ExamPortalFactory portal) : ExamScenar
         // Another school's officer can neither see nor verify them.
         var other = await ApiSession.SignInOfficialAsync(Portal, PhanDinhPhung);
         var foreignIds = new[] { (await TaskAsync(codes[0], "school-check")).Id };
-        await other.PostAsJsonAsync("/api/v1/tasks/bulk-complete", new { taskIds = foreignIds, outcome = "verify" });
+        var refused = (await (await other.PostAsJsonAsync("/api/v1/tasks/bulk-complete", new { taskIds = foreignIds, outcome = "verify" }))
+            .Content.ReadFromJsonAsync<JsonArray>())!.Single()!;
+        Assert.Equal("NotFound", refused["status"]!.GetValue<string>());
+        Assert.Null(refused["dossierCode"]?.GetValue<string>()); // not even its dossier's code
         await DrainAsync();
         Assert.Equal(["school-check"], await WaitingAtAsync(codes[0]));
 
