@@ -30,11 +30,14 @@ internal sealed class SqliteCheckpointer(DatabaseOptions options, WriterTurns tu
         if (options.Provider != DatabaseProvider.Sqlite
             || new SqliteConnectionStringBuilder(options.ConnectionString) is not { Mode: not SqliteOpenMode.Memory, DataSource: { Length: > 0 } file and not ":memory:" })
             return;
-        await using var connection = new SqliteConnection(options.ConnectionString);
+        // Its own handles, not pooled: the gate's busy_timeout must not reach a portal connection (SqlitePragmas does not
+        // set again what it set before on a pooled handle).
+        var own = new SqliteConnectionStringBuilder(options.ConnectionString) { Pooling = false }.ToString();
+        await using var connection = new SqliteConnection(own);
         await connection.OpenAsync(stoppingToken);
         // The gate takes the write lock after the submissions' writer gave its turn (WriterTurns); short writers may still
         // hold it a moment, waited for by SQLite's busy handler (5 s at most, then this round gives up).
-        await using var gate = new SqliteConnection(options.ConnectionString);
+        await using var gate = new SqliteConnection(own);
         await gate.OpenAsync(stoppingToken);
         using (var wait = gate.CreateCommand())
         {

@@ -55,6 +55,28 @@ public sealed class SqlitePragmasTests
         Assert.Equal(2, await PragmaAsync(next, "synchronous"));
     }
 
+    [Fact]
+    public async Task Should_not_send_the_same_settings_again_to_a_pooled_connection_but_send_changed_ones()
+    {
+        var options = TestDatabases.NewSqlite();
+        await using (await TestDatabases.MigratedAsync(options)) { }
+        await using (var first = TestDatabases.Context(options))
+        {
+            Assert.Equal(-32_768, await PragmaAsync(first, "cache_size"));
+            await first.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-100;"); // marks the pooled handle
+        }
+        // Same settings wanted: the pooled handle is taken as it is (the mark shows nothing was sent).
+        await using (var same = TestDatabases.Context(options))
+            Assert.Equal(-100, await PragmaAsync(same, "cache_size"));
+        // Other settings wanted (relaxed durability): everything is sent again, the mark is gone.
+        await using (var relaxed = TestDatabases.Context(options))
+        {
+            relaxed.RelaxedDurability = true;
+            Assert.Equal(-32_768, await PragmaAsync(relaxed, "cache_size"));
+            Assert.Equal(1, await PragmaAsync(relaxed, "synchronous"));
+        }
+    }
+
     private static async Task<long> PragmaAsync(AppDbContext db, string name)
     {
         await db.Database.OpenConnectionAsync();
