@@ -16,7 +16,6 @@ internal sealed class DossierRecordConfiguration : IEntityTypeConfiguration<Doss
         dossier.Property(d => d.IdempotencyKey).HasMaxLength(64);
         dossier.Property(d => d.DeclarationVersion).HasMaxLength(64);
         dossier.HasIndex(d => new { d.ApplicantId, d.IdempotencyKey }).IsUnique();
-        dossier.HasIndex(d => new { d.ApplicantId, d.SubmittedAt });
         dossier.HasIndex(d => d.InstanceId).IsUnique();
         dossier.Property(d => d.ParentDossierCode).HasMaxLength(40);
         dossier.HasIndex(d => d.ParentDossierCode);

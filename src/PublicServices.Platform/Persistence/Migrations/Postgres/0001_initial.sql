@@ -479,9 +479,6 @@ CREATE UNIQUE INDEX "IX_dataset_imports_Dataset_FileSha256" ON dataset_imports (
 CREATE UNIQUE INDEX "IX_dossiers_ApplicantId_IdempotencyKey" ON dossiers ("ApplicantId", "IdempotencyKey");
 
 
-CREATE INDEX "IX_dossiers_ApplicantId_SubmittedAt" ON dossiers ("ApplicantId", "SubmittedAt");
-
-
 CREATE UNIQUE INDEX "IX_dossiers_InstanceId" ON dossiers ("InstanceId");
 
 
