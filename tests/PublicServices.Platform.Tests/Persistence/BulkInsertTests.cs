@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using PublicServices.Platform.Documents.Issuing;
+using PublicServices.Platform.Dossiers;
 using PublicServices.Platform.Engine;
+using PublicServices.Platform.Storage;
 using PublicServices.Platform.Persistence;
 
 namespace PublicServices.Platform.Tests.Persistence;
@@ -47,6 +50,109 @@ public sealed class BulkInsertTests
         var lines = await db.Journal.AsNoTracking().OrderBy(j => j.Id).ToListAsync();
         Assert.Equal(300, lines.Select(j => j.Id).Distinct().Count());
         Assert.Equal(journal.Select(j => (j.InstanceId, j.Outcome)), lines.Select(j => (j.InstanceId, j.Outcome)));
+    }
+
+    [Fact]
+    public async Task Should_store_every_value_on_sqlite_exactly_as_SaveChanges_does()
+    {
+        var options = TestDatabases.NewSqlite();
+        await using var db = await TestDatabases.MigratedAsync(options);
+        var local = new DateTime(2027, 6, 1, 7, 30, 0, 123, DateTimeKind.Unspecified).AddTicks(4567);
+        IssuedDocumentRecord Document(string code) => new()
+        {
+            Id = Guid.NewGuid(), VerificationCode = code, Number = "01/GCN-" + code, AgencyCode = "bgddt", TemplateId = "exam-result",
+            Title = "Giấy chứng nhận kết quả thi — Nguyễn Thị Ánh Tuyết", InstanceId = Guid.NewGuid(), BookmarkId = Guid.NewGuid(),
+            DossierCode = null, HolderName = "Đặng Quốc Bảo", IssuedAt = local, Sha256 = new string('a', 64), StorageKey = "x/" + code,
+            SizeBytes = 5_000_000_000, Signed = true, RevokedAt = At,
+        };
+        AttachmentRecord File() => new()
+        {
+            Id = Guid.NewGuid(), OwnerId = "owner", FileName = "ảnh thẻ.png", ContentType = "image/png", Size = 0, Width = 400, Height = null,
+            StorageKey = "k", UploadedAt = At,
+        };
+        DossierRecord Dossier(string code) => new()
+        {
+            Code = code, ProcedureId = "exam-registration", ProcedureVersion = 3, ApplicantId = "a", InstanceId = Guid.NewGuid(), AgencyCode = "bgddt",
+            IdempotencyKey = code, SubmittedAt = At, DueDate = new DateOnly(2027, 2, 28), DeclarationVersion = "v1", DeclaredAt = local,
+        };
+        OutboxMessageRecord Message() => new()
+        {
+            Id = Guid.NewGuid(), Kind = "notification", PayloadJson = "{\"tên\":\"Ư\"}", Status = OutboxStatus.Failed, DueAt = At, Attempts = -1, CreatedAt = At,
+        };
+        var (document, documentTwin) = (Document("A1"), Document("B2"));
+        var (file, fileTwin) = (File(), File());
+        var (dossier, dossierTwin) = (Dossier("D-1"), Dossier("D-2"));
+        var (message, messageTwin) = (Message(), Message());
+        db.AddRange(document, file, dossier, message);
+        await db.SaveChangesAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await BulkInsert.WriteAsync(db, [documentTwin], CancellationToken.None);
+            await BulkInsert.WriteAsync(db, [fileTwin], CancellationToken.None);
+            await BulkInsert.WriteAsync(db, [dossierTwin], CancellationToken.None);
+            await BulkInsert.WriteAsync(db, [messageTwin], CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        // Stored values compared as SQLite holds them (quote(): type and text), keys and what differs by design left out.
+        async Task Same(string table, string key, object saved, object bulk, params string[] differing)
+        {
+            var (a, b) = (await StoredAsync(db, table, key, saved), await StoredAsync(db, table, key, bulk));
+            foreach (var column in differing.Append(key))
+                (a[column], b[column]) = ("", "");
+            Assert.Equal(a, b);
+        }
+        await Same("issued_documents", "Id", document.Id, documentTwin.Id, "VerificationCode", "Number", "StorageKey", "InstanceId", "BookmarkId");
+        await Same("attachments", "Id", file.Id, fileTwin.Id);
+        await Same("dossiers", "Code", dossier.Code, dossierTwin.Code, "IdempotencyKey", "InstanceId");
+        await Same("outbox_messages", "Id", message.Id, messageTwin.Id);
+        Assert.Equal("'2027-06-01 07:30:00.1234567'", (await StoredAsync(db, "issued_documents", "Id", documentTwin.Id))["IssuedAt"]);
+        Assert.Equal(documentTwin.Id.ToString().ToUpperInvariant(), (await StoredAsync(db, "issued_documents", "Id", documentTwin.Id))["Id"].Trim('\''));
+    }
+
+    [Fact]
+    public async Task Should_fail_a_duplicate_row_on_sqlite_with_the_providers_constraint_error()
+    {
+        var options = TestDatabases.NewSqlite();
+        await using var db = await TestDatabases.MigratedAsync(options);
+        var id = Guid.NewGuid();
+        OutboxMessageRecord Message() => new() { Id = id, Kind = "notification", PayloadJson = "{}", DueAt = At, CreatedAt = At };
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var error = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => BulkInsert.WriteAsync(db, [Message(), Message()], CancellationToken.None));
+            Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT, as Microsoft.Data.Sqlite reports it
+            Assert.Contains("UNIQUE", error.Message);
+            await transaction.RollbackAsync();
+        }
+        Assert.Equal(0, await db.Outbox.AsNoTracking().CountAsync());
+    }
+
+    private static async Task<Dictionary<string, string>> StoredAsync(AppDbContext db, string table, string key, object value)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            var columns = new List<string>();
+            await using (var info = connection.CreateCommand())
+            {
+                info.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
+                await using var reader = await info.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                    columns.Add(reader.GetString(0));
+            }
+            await using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT {string.Join(", ", columns.Select(c => $"quote(\"{c}\")"))} FROM {table} WHERE \"{key}\" = $key";
+            select.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$key", value));
+            await using var row = await select.ExecuteReaderAsync();
+            Assert.True(await row.ReadAsync());
+            return columns.Select((c, i) => (c, row.GetString(i))).ToDictionary(x => x.c, x => x.Item2);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     [Fact]
