@@ -46,6 +46,37 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         return base.DisposeAsync();
     }
 
+    /// <summary>
+    /// A short write — <c>SaveChanges</c> with changes, outside an explicit transaction — takes a turn at the database's
+    /// write lock on SQLite (<see cref="WriterTurns"/>, shared with the submissions' group writer), so writers queue
+    /// in order instead of polling in SQLite's busy handler. Explicit transactions are left alone: the group writer takes
+    /// its turn before it begins, and a turn is never taken while the same context holds the lock.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        using var turn = ShortWriteTurns() is { } turns ? await turns.TakeAsync(cancellationToken) : null;
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <inheritdoc cref="SaveChangesAsync(bool, CancellationToken)"/>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        using var turn = ShortWriteTurns()?.Take();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private WriterTurns? ShortWriteTurns()
+    {
+        if (Database.CurrentTransaction is not null || !ChangeTracker.HasChanges())
+            return null;
+        if (!turnsResolved)
+            (turns, turnsResolved) = (Database.IsSqlite() ? WriterTurns.OfSqlite(Database.GetConnectionString()) : null, true);
+        return turns;
+    }
+
+    private WriterTurns? turns;
+    private bool turnsResolved;
+
     public DbSet<Unit> Units => Set<Unit>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

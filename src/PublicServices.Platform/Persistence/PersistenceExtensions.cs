@@ -20,7 +20,8 @@ public static class PersistenceExtensions
         services.AddPooledDbContextFactory<AppDbContext>(db => Configure(db, options));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.AddSingleton<SchemaMigrator>();
-        services.AddSingleton<WriterTurns>();
+        // SQLite: one set of turns per database file, shared with its contexts' short writes (AppDbContext.SaveChanges).
+        services.AddSingleton(_ => options.Provider == DatabaseProvider.Sqlite ? WriterTurns.ForSqlite(options.ConnectionString!) : new WriterTurns());
         // Runs only where hosted services run (the portal); the CLI keeps SQLite's automatic checkpoints.
         services.AddHostedService<SqliteCheckpointer>();
         return services;
