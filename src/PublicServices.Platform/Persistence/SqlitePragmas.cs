@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace PublicServices.Platform.Persistence;
 
 /// <summary>
-/// Per-connection SQLite settings, applied each time a connection is opened:
+/// Per-connection SQLite settings, applied when a connection is opened:
 /// <list type="bullet">
 /// <item><c>busy_timeout</c>: a connection that finds the write lock taken waits inside SQLite, retrying after 1, 2, 5,
 /// 10 … ms. Without it Microsoft.Data.Sqlite retries on its own after sleeping 150 ms each time — a submission's group
@@ -16,8 +16,8 @@ namespace PublicServices.Platform.Persistence;
 /// and their statement journals no longer go through temporary files (system calls are dear on this VM).</item>
 /// <item><c>wal_autocheckpoint=0</c> while a <see cref="SqliteCheckpointer"/> keeps the file's log short.</item>
 /// <item><c>synchronous</c>: the configured level (FULL by default: every commit is on disk before it is acknowledged),
-/// NORMAL for a context doing <see cref="AppDbContext.RelaxedDurability"/> work — set on every open, since connections
-/// are pooled.</item>
+/// NORMAL for a context doing <see cref="AppDbContext.RelaxedDurability"/> work — checked on every open, since
+/// connections are pooled.</item>
 /// </list>
 /// A pooled connection keeps its settings: they are sent again only when they differ from the last ones this
 /// interceptor applied to that SQLite handle (five statements parsed and run on every open were ≈ 3 % of a
