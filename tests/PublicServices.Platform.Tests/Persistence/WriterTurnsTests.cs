@@ -8,14 +8,20 @@ public sealed class WriterTurnsTests
 {
     private static readonly DateTime At = new(2027, 4, 21, 1, 2, 3, DateTimeKind.Utc);
 
+    /// <summary>A migrated SQLite file with its turns registered, as the portal's services register them.</summary>
+    private static async Task<(DatabaseOptions Options, WriterTurns Turns)> NewDatabaseAsync()
+    {
+        var options = TestDatabases.NewSqlite();
+        await using (await TestDatabases.MigratedAsync(options)) { }
+        return (options, WriterTurns.ForSqlite(options.ConnectionString!));
+    }
+
     private static OutboxMessageRecord Message() => new() { Id = Guid.NewGuid(), Kind = "notification", PayloadJson = "{}", DueAt = At, CreatedAt = At };
 
     [Fact]
     public async Task Should_make_a_short_write_wait_for_the_turn_the_group_writer_holds_then_write_it()
     {
-        var options = TestDatabases.NewSqlite();
-        await using (await TestDatabases.MigratedAsync(options)) { }
-        var turns = WriterTurns.ForSqlite(options.ConnectionString!);
+        var (options, turns) = await NewDatabaseAsync();
         await using var db = TestDatabases.Context(options);
         db.Outbox.Add(Message());
 
@@ -36,9 +42,7 @@ public sealed class WriterTurnsTests
     [Fact]
     public async Task Should_take_no_turn_for_nothing_to_save_nor_inside_an_explicit_transaction()
     {
-        var options = TestDatabases.NewSqlite();
-        await using (await TestDatabases.MigratedAsync(options)) { }
-        var turns = WriterTurns.ForSqlite(options.ConnectionString!);
+        var (options, turns) = await NewDatabaseAsync();
         await using var db = TestDatabases.Context(options);
         await using var transaction = await db.Database.BeginTransactionAsync(); // holds SQLite's write lock itself
 
