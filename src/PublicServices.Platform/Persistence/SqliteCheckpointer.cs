@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,16 +15,19 @@ namespace PublicServices.Platform.Persistence;
 /// <para>A PASSIVE checkpoint alone never lets the log start over while commits keep coming (SQLite rewinds the log
 /// only when a writer begins with all of it copied back and no reader in it): under load it grew by 60 MB/s, and writing
 /// to new file blocks costs the kernel zeroing them. So once the log passes <see cref="RestartFrames"/> pages, it is
-/// made to start over (<see cref="Restart"/>) — holding writers back for about 10–15 ms once every few seconds.</para>
+/// made to start over (<see cref="Restart"/>) — holding writers back for 10–90 ms (the disk's sync) once every ≈ 15 s under a sustained load.</para>
 /// </summary>
 internal sealed class SqliteCheckpointer(DatabaseOptions options, WriterTurns turns, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
     /// <summary>Often enough that the log stays a few megabytes at a thousand submissions a second.</summary>
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>65,536 pages of 4 KB: 256 MB of log, a restart every 3–4 s at 1,100 submissions a second (each writes
-    /// ≈ 70 KB of log: every group rewrites the index pages it touches). The file keeps that size once grown.</summary>
-    internal long RestartFrames { get; init; } = 65_536;
+    /// <summary>262,144 pages of 4 KB: 1 GB of log, a restart every ≈ 15 s at 1,000 submissions a second (each writes
+    /// ≈ 70 KB of log: every group rewrites the index pages it touches). A restart holds the writers back for the locked
+    /// pass's syncs — 60–90 ms under that load, nearly all of it waiting on the disk (the thread's own CPU 7–8 ms) — so
+    /// it is kept rare: at 256 MB it came every 4 s and put ≈ 2 % of the submissions over 100 ms. The file keeps its size
+    /// once grown; only a sustained stream of writes grows it that far.</summary>
+    internal long RestartFrames { get; init; } = 262_144;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -69,11 +73,20 @@ internal sealed class SqliteCheckpointer(DatabaseOptions options, WriterTurns tu
     {
         try
         {
-            var (frames, _) = Run(connection, "PASSIVE");
+            var started = Stopwatch.GetTimestamp();
+            var (frames, copied) = Run(connection, "PASSIVE");
+            logger.LogTrace("SQLite checkpoint: {Copied} of {Frames} log pages copied back in {Elapsed:F1} ms", copied, frames,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (frames < RestartFrames)
                 return;
-            var restarted = Restart(connection, gate, turns);
-            if (!restarted && frames > 4 * RestartFrames)
+            var round = Restart(connection, gate, turns);
+            // The writers' pause is the figure that matters (it is every submission's latency at that moment): logged, and
+            // a warning when it is long enough to be felt.
+            logger.Log(round.Held > SlowPause ? LogLevel.Warning : LogLevel.Debug,
+                "SQLite log {Outcome}: caught up in {CatchUp:F1} ms, writers held {Held:F1} ms (waited {Turn:F1} ms for the turn, " +
+                "{Lock:F1} ms for the lock; {Passes} locked passes)", round.Copied ? "copied back in full" : "not copied back in full",
+                round.CatchUp.TotalMilliseconds, round.Held.TotalMilliseconds, round.TurnWait.TotalMilliseconds, round.LockWait.TotalMilliseconds, round.Passes);
+            if (!round.Copied && frames > 4 * RestartFrames)
                 logger.LogWarning("The SQLite log holds {Frames} pages: long readers keep it from starting over", frames);
         }
         catch (SqliteException error)
@@ -82,6 +95,11 @@ internal sealed class SqliteCheckpointer(DatabaseOptions options, WriterTurns tu
         }
     }
 
+    private static readonly TimeSpan SlowPause = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>What one <see cref="Restart"/> did and what it cost: the writers stood still for <see cref="Held"/>.</summary>
+    internal sealed record RestartRound(bool Copied, TimeSpan CatchUp, TimeSpan TurnWait, TimeSpan LockWait, TimeSpan Held, int Passes);
+
     /// <summary>
     /// Lets the next commit write the log from its start. SQLite rewinds the log when a writer begins while every page
     /// of it is copied back — never under a steady stream of commits. SQLite's own RESTART checkpoint takes the write
@@ -89,22 +107,27 @@ internal sealed class SqliteCheckpointer(DatabaseOptions options, WriterTurns tu
     /// stood still for 0.5–0.7 s. Instead, between two of the submissions' groups (<see cref="WriterTurns"/>),
     /// <paramref name="gate"/> holds the write lock (<c>BEGIN IMMEDIATE</c>, writing nothing) just while a PASSIVE pass
     /// copies the pages committed since the last one — a few milliseconds' worth — retried a few times, a millisecond
-    /// apart, if a reader still needs an older page. Measured: 10–15 ms every 3–4 s at 1,100 submissions a second.
+    /// apart, if a reader still needs an older page. Measured at 1,000 submissions a second: 60–90 ms held, the syncs of
+    /// that pass waiting on a disk busy with the commits' own (10–15 ms on a lightly loaded one).
     /// </summary>
-    /// <returns>Whether the whole log was copied back (the next writer then starts it over).</returns>
-    internal static bool Restart(SqliteConnection connection, SqliteConnection gate, WriterTurns turns)
+    internal static RestartRound Restart(SqliteConnection connection, SqliteConnection gate, WriterTurns turns)
     {
+        var started = Stopwatch.GetTimestamp();
         // Catch up first without blocking anyone: each pass copies what was committed during the one before, so the
         // locked pass below has only a few milliseconds' worth left.
         for (var pass = 0; pass < 2; pass++)
             Run(connection, "PASSIVE");
+        var caughtUp = Stopwatch.GetTimestamp();
         using var turn = turns.Take();
+        var turnTaken = Stopwatch.GetTimestamp();
         using var pause = gate.BeginTransaction(deferred: false);
+        var locked = Stopwatch.GetTimestamp();
         for (var attempt = 0; ; attempt++)
         {
             var (frames, copied) = Run(connection, "PASSIVE");
             if (copied >= frames || attempt == 4)
-                return copied >= frames;
+                return new RestartRound(copied >= frames, Stopwatch.GetElapsedTime(started, caughtUp), Stopwatch.GetElapsedTime(caughtUp, turnTaken),
+                    Stopwatch.GetElapsedTime(turnTaken, locked), Stopwatch.GetElapsedTime(turnTaken), attempt + 1);
             Thread.Sleep(1);
         }
     }

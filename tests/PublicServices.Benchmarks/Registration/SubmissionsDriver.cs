@@ -159,6 +159,15 @@ public static class SubmissionsDriver
     {
         /// <summary>When each request completed, in seconds from the start (for <c>BENCH_TIMELINE</c>).</summary>
         public double[] CompletedAt { get; init; } = [];
+
+        /// <summary>How long after its scheduled time each request went out (the driver's own delay, or all senders busy).</summary>
+        public double[] SentLate { get; init; } = [];
+
+        /// <summary>The driver's own garbage-collection pauses during the run: a pause delays sending and reading alike.</summary>
+        public TimeSpan DriverGcPause { get; init; }
+
+        /// <summary>Wall-clock start, so the timeline lines up with the portal's log (UTC, like its timestamps).</summary>
+        public DateTime StartedUtc { get; init; }
     }
 
     /// <summary>Sends requests <paramref name="from"/>…<paramref name="from"/>+<paramref name="count"/> made by
@@ -171,14 +180,18 @@ public static class SubmissionsDriver
         Action<int, string>? succeeded = null, double? rate = null)
     {
         var latencies = new double[count];
+        var late = new double[count];
         var next = -1;
         var ok = 0;
         var errors = 0;
         var firstErrors = new List<string>();
         var completions = new long[count];
         var started = Stopwatch.GetTimestamp();
+        var startedUtc = DateTime.UtcNow;
+        var gcPauseBefore = GC.GetTotalPauseDuration();
         async Task Send(int i, long since)
         {
+            late[i] = Stopwatch.GetElapsedTime(since).TotalMilliseconds;
             using var request = make(from + i);
             try
             {
@@ -232,7 +245,8 @@ public static class SubmissionsDriver
             perSecond[(int)Stopwatch.GetElapsedTime(started, at).TotalSeconds]++;
         return new Run(latencies, elapsed, ok, errors, firstErrors, perSecond)
         {
-            CompletedAt = completions.Select(at => Stopwatch.GetElapsedTime(started, at).TotalSeconds).ToArray(),
+            CompletedAt = completions.Select(at => Stopwatch.GetElapsedTime(started, at).TotalSeconds).ToArray(), StartedUtc = startedUtc,
+            SentLate = late, DriverGcPause = GC.GetTotalPauseDuration() - gcPauseBefore,
         };
     }
 
@@ -249,8 +263,11 @@ public static class SubmissionsDriver
         // BENCH_TIMELINE=1: completions and the slowest latency per quarter second, to see whether the tail is a few
         // stalls (all requests in flight wait together) or spread evenly.
         if (Environment.GetEnvironmentVariable("BENCH_TIMELINE") is not null)
-            foreach (var window in run.CompletedAt.Select((at, i) => (Window: (int)(at * 4), Latency: run.Latencies[i])).GroupBy(x => x.Window).OrderBy(g => g.Key))
-                Console.WriteLine($"  t={window.Key / 4.0,6:F2} s: {window.Count(),4} done, max {window.Max(x => x.Latency),6:F1} ms, over 100 ms {window.Count(x => x.Latency > 100),3}");
+        {
+            Console.WriteLine($"driver GC pauses: {run.DriverGcPause.TotalMilliseconds:F0} ms in all");
+            foreach (var window in run.CompletedAt.Select((at, i) => (Window: (int)(at * 4), Latency: run.Latencies[i], Late: run.SentLate[i])).GroupBy(x => x.Window).OrderBy(g => g.Key))
+                Console.WriteLine($"  t={window.Key / 4.0,6:F2} s ({run.StartedUtc.AddSeconds(window.Key / 4.0):HH:mm:ss.ff}): {window.Count(),4} done, max {window.Max(x => x.Latency),6:F1} ms, over 100 ms {window.Count(x => x.Latency > 100),3}, sent late by {window.Max(x => x.Late),5:F1} ms at most");
+        }
     }
 
     internal static int Option(string[] args, string name, int fallback) =>

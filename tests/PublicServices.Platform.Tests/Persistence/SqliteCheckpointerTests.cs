@@ -59,7 +59,7 @@ public sealed class SqliteCheckpointerTests
         await WriteAsync(options, 500);
         var (before, _) = SqliteCheckpointer.Run(connection, "PASSIVE");
 
-        Assert.True(SqliteCheckpointer.Restart(connection, gate, turns));
+        Assert.True(SqliteCheckpointer.Restart(connection, gate, turns).Copied);
         await WriteAsync(options, 1);
 
         var (after, _) = SqliteCheckpointer.Run(connection, "PASSIVE");
@@ -88,7 +88,7 @@ public sealed class SqliteCheckpointerTests
         }
         await WriteAsync(options, 50); // pages the reader's snapshot must not see overwritten
 
-        Assert.False(SqliteCheckpointer.Restart(connection, gate, new WriterTurns()));
+        Assert.False(SqliteCheckpointer.Restart(connection, gate, new WriterTurns()).Copied);
         using (var read = reader.CreateCommand())
         {
             read.CommandText = "SELECT count(*) FROM outbox_messages;";
