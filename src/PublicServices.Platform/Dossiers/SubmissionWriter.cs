@@ -199,7 +199,7 @@ public sealed class SubmissionWriter : IAsyncDisposable
         var written = Stopwatch.GetTimestamp();
         await transaction.CommitAsync(CancellationToken.None);
         // Where a slow group's time went: the turn (another writer had it), BEGIN (the database's write lock), the work,
-        // or the commit (its sync to disk). The writer is every submission's serial part: its busy share is the limit.
+        // or the commit (its sync to disk). The writer is every submission's serial part, so its slow groups are the tail.
         logger.LogTrace("Group of {Count} written in {Total:F1} ms: turn {Turn:F1} ms, lock {Lock:F1} ms, work {Work:F1} ms, commit {Commit:F1} ms",
             group.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Stopwatch.GetElapsedTime(started, turnTaken).TotalMilliseconds,
             Stopwatch.GetElapsedTime(turnTaken, begun).TotalMilliseconds, Stopwatch.GetElapsedTime(begun, written).TotalMilliseconds,

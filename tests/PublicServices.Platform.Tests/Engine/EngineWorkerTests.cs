@@ -15,7 +15,7 @@ public sealed class EngineWorkerTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 5, 4, 8, 0, 0, TimeSpan.Zero));
         var start = clock.GetUtcNow();
         var work = new Backlog(clock, TimeSpan.FromSeconds(3));
-        var services = new ServiceCollection().AddSingleton<IBackgroundWork>(work).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddSingleton<IBackgroundWork>(work).BuildServiceProvider();
         using var worker = new EngineWorker(services.GetRequiredService<IServiceScopeFactory>(), new WorkerOptions(), clock, NullLogger<EngineWorker>.Instance);
 
         await worker.StartAsync(CancellationToken.None);
