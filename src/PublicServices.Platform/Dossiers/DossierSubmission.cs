@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Forms;
 using PublicServices.Platform.Persistence;
-using PublicServices.Platform.Storage;
 using PublicServices.Workflows.Activities;
 using PublicServices.Workflows.Calendar;
 using PublicServices.Workflows.Definitions;
@@ -17,21 +16,22 @@ namespace PublicServices.Platform.Dossiers;
 /// Turns a complete, valid application into a dossier, in one transaction: the dossier code, the procedure's instance
 /// started and its first form answered. Invalid data changes nothing; the same idempotency key twice (double click,
 /// retry after a timeout) returns the first dossier instead of making a second.
-/// This class checks (procedure, form, rules, files, due date); <see cref="SubmissionWriter"/> writes, many
-/// concurrent submissions per transaction, each all-or-nothing.
+/// This class checks what needs no database read (procedure, window, form, rules, due date); <see cref="SubmissionWriter"/>
+/// checks the files and the <c>uniqueBy</c> key for its whole group at once and writes, many concurrent submissions per
+/// transaction, each all-or-nothing.
 /// </summary>
 public sealed class DossierSubmission(
-    AppDbContext db, DefinitionRegistry definitions, SubmissionWriter writer, FormValidator validator,
-    AttachmentService attachments, DossierOrigins origins, IWorkingCalendar calendar, TimeProvider clock, ILogger<DossierSubmission> logger)
+    AppDbContext db, DefinitionRegistry definitions, SubmissionWriter writer, FormValidator validator, DossierOrigins origins,
+    IWorkingCalendar calendar, TimeProvider clock, ILogger<DossierSubmission> logger)
 {
     /// <param name="parentDossierCode">For a procedure with <c>startsFrom:</c>: the applicant's dossier it starts from
     /// (checked here; its copied values go into the instance's variables under <c>source</c>).</param>
     public async Task<SubmissionResult> SubmitAsync(string applicantId, string procedureId, JsonObject data, string idempotencyKey,
         Declaration declaration, CancellationToken cancellationToken, string? parentDossierCode = null)
     {
-        // Checks first; the earlier dossier of a repeated key is looked up only when a check refuses (a retry whose
-        // files are already claimed, a form that changed since) — a new, valid application costs no read here, and
-        // the writer finds repeated keys for its whole group with one query.
+        // Checks first; the earlier dossier of a repeated key is looked up only when a check refuses (a form that changed
+        // since, a window closed since) — a new, valid application costs no read here: the writer finds repeated keys,
+        // used files and taken unique keys for its whole group with one query each.
         async Task<SubmissionResult> Refuse(SubmissionResult refusal) =>
             await FindAsync(applicantId, idempotencyKey, cancellationToken) is { } earlier ? new SubmissionResult(earlier, true, [], false) : refusal;
         if (definitions.Latest(procedureId) is not { } definition
@@ -50,20 +50,11 @@ public sealed class DossierSubmission(
         var validation = validator.Validate(form, form.Pages, data, checkRules: true, context);
         if (!validation.IsValid)
             return await Refuse(new SubmissionResult(null, false, validation.Errors, false));
-        var fileErrors = await attachments.CheckAsync(applicantId, form, validation.Values, cancellationToken);
-        if (fileErrors.Count > 0)
-            return await Refuse(new SubmissionResult(null, false, fileErrors, false));
         var uniqueKey = ProcedureRules.UniqueKey(definition, form.Id, validation.Values, context);
-        // A retry of a submitted application finds its own dossier holding the key: Refuse answers with that dossier.
-        if (uniqueKey is not null && await DuplicateAsync(definition, uniqueKey, applicantId, context, cancellationToken) is { } duplicate)
-            return await Refuse(duplicate);
 
         var now = clock.GetUtcNow();
-        var attachmentIds = form.Pages.SelectMany(p => p.Fields).Where(f => f.File is not null && validation.Values[f.Id] is JsonArray)
-            .SelectMany(f => validation.Values[f.Id]!.AsArray().Select(n => Guid.Parse(n!.ToString())))
-            .ToList();
         return await writer.WriteAsync(
-            new SubmissionDraft(definition, applicantId, idempotencyKey, validation.Values, attachmentIds, declaration, now, DueDate(definition, now))
+            new SubmissionDraft(definition, form, applicantId, idempotencyKey, validation.Values, declaration, now, DueDate(definition, now))
             {
                 Source = origin.Source, ParentDossierCode = origin.Parent?.Code, UniqueKey = uniqueKey, RulesContext = context,
             },
@@ -102,9 +93,6 @@ public sealed class DossierSubmission(
     private static readonly Func<AppDbContext, string, string, string, CancellationToken, Task<DossierRecord?>> UniqueKeyHolder =
         EF.CompileAsyncQuery((AppDbContext db, string procedureId, string key, string except, CancellationToken _) =>
             db.Dossiers.AsNoTracking().FirstOrDefault(d => d.ProcedureId == procedureId && d.UniqueKey == key && d.Code != except));
-
-    private Task<SubmissionResult?> DuplicateAsync(WorkflowDefinition definition, string key, string applicantId, JsonObject context, CancellationToken cancellationToken) =>
-        DuplicateAsync(db, definition, key, applicantId, context, null, cancellationToken);
 
     private Task<DossierRecord?> FindAsync(string applicantId, string key, CancellationToken cancellationToken) =>
         FindAsync(db, applicantId, key, cancellationToken);

@@ -14,9 +14,10 @@ using PublicServices.Workflows.Runtime;
 
 namespace PublicServices.Platform.Dossiers;
 
-/// <summary>A checked application ready to be written: everything but its dossier code, which the writer reserves.</summary>
+/// <summary>An application whose form is valid, ready to be written: the writer checks what needs the database (its files
+/// and <c>uniqueBy</c> key, <see cref="SubmissionChecks"/>) and reserves its dossier code.</summary>
 public sealed record SubmissionDraft(
-    WorkflowDefinition Definition, string ApplicantId, string IdempotencyKey, JsonObject Values, IReadOnlyList<Guid> AttachmentIds,
+    WorkflowDefinition Definition, FormDefinition Form, string ApplicantId, string IdempotencyKey, JsonObject Values,
     Declaration Declaration, DateTimeOffset Now, DateOnly? DueDate)
 {
     /// <summary>Values copied from the parent dossier (<c>startsFrom</c>), put into the instance's variables under <c>source</c>.</summary>
@@ -30,10 +31,11 @@ public sealed record SubmissionDraft(
 
 /// <summary>
 /// The transactional half of a submission, with group commit: requests hand their checked application to one writer,
-/// which takes whatever is waiting (up to <see cref="MaxBatch"/>) and writes it in one transaction — one code
-/// reservation per code series, each application's instance started and its form answered, its dossier, its
-/// attachments claimed — then answers every request. A commit (and on SQLite the single write lock) is paid once per
-/// group instead of once per submission, and concurrent submissions no longer queue on the database's lock.
+/// which takes whatever is waiting (up to <see cref="MaxBatch"/>) and writes it in one transaction — the group's files
+/// and unique keys checked with one query each, one code reservation per code series, each application's instance
+/// started and its form answered, its dossier, its attachments claimed — then answers every request. A commit (and on
+/// SQLite the single write lock) is paid once per group instead of once per submission, and concurrent submissions no
+/// longer queue on the database's lock.
 /// <para>A repeated idempotency key (double click, retry after a timeout) is answered with the dossier it made before,
 /// found for the whole group with one query, or with the dossier of its twin in the same group; the unique index on
 /// (applicant, key) stays the last word for submissions racing on several nodes.</para>
@@ -185,6 +187,13 @@ public sealed class SubmissionWriter : IAsyncDisposable
             if (!earlier.ContainsKey((group[i].Draft.ApplicantId, group[i].Draft.IdempotencyKey))
                 && firstOf.TryAdd((group[i].Draft.ApplicantId, group[i].Draft.IdempotencyKey), i))
                 writes.Add(i);
+        // Files and uniqueBy keys, for the whole group; the refused (and later twins of a key) are answered, not written.
+        var drafts = group.Select(p => p.Draft).ToList();
+        var checking = Stopwatch.GetTimestamp();
+        var refused = await SubmissionChecks.RefuseAsync(db, drafts, writes);
+        var checkedAt = Stopwatch.GetTimestamp();
+        var twins = SubmissionChecks.Twins(drafts, writes.Where(i => !refused.ContainsKey(i)));
+        writes.RemoveAll(i => refused.ContainsKey(i) || twins.ContainsKey(i));
         var codeOf = new string[group.Count];
         foreach (var series in writes
                      .GroupBy(i => codes.Series(group[i].Draft.Definition.Agency, group[i].Draft.Now)))
@@ -195,21 +204,27 @@ public sealed class SubmissionWriter : IAsyncDisposable
                 codeOf[members[i]] = reserved[i];
         }
         var dossiers = await StageAndInsertAsync(db, engine, group, writes, codeOf);
-        await ClaimAttachmentsAsync(db, writes.SelectMany(i => group[i].Draft.AttachmentIds.Select(id => (id, codeOf[i]))).ToList());
+        await ClaimAttachmentsAsync(db, writes.SelectMany(i => AttachmentService.FileIds(drafts[i].Form, drafts[i].Values).Distinct()
+            .Select(id => (id, codeOf[i]))).ToList());
         var written = Stopwatch.GetTimestamp();
         await transaction.CommitAsync(CancellationToken.None);
         // Where a slow group's time went: the turn (another writer had it), BEGIN (the database's write lock), the work,
         // or the commit (its sync to disk). The writer is every submission's serial part, so its slow groups are the tail.
-        logger.LogTrace("Group of {Count} written in {Total:F1} ms: turn {Turn:F1} ms, lock {Lock:F1} ms, work {Work:F1} ms, commit {Commit:F1} ms",
+        logger.LogTrace("Group of {Count} written in {Total:F1} ms: turn {Turn:F1} ms, lock {Lock:F1} ms, work {Work:F1} ms (checks {Checks:F1} ms), commit {Commit:F1} ms",
             group.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Stopwatch.GetElapsedTime(started, turnTaken).TotalMilliseconds,
             Stopwatch.GetElapsedTime(turnTaken, begun).TotalMilliseconds, Stopwatch.GetElapsedTime(begun, written).TotalMilliseconds,
-            Stopwatch.GetElapsedTime(written).TotalMilliseconds);
+            Stopwatch.GetElapsedTime(checking, checkedAt).TotalMilliseconds, Stopwatch.GetElapsedTime(written).TotalMilliseconds);
+        SubmissionResult Answer(int i) =>
+            refused.TryGetValue(i, out var refusal) ? refusal
+            : twins.TryGetValue(i, out var first) ? SubmissionChecks.Duplicate(drafts[i], drafts[first].ApplicantId == drafts[i].ApplicantId ? codeOf[first] : null)
+            : new SubmissionResult(dossiers[i], false, [], false);
         for (var i = 0; i < group.Count; i++)
         {
             var key = (group[i].Draft.ApplicantId, group[i].Draft.IdempotencyKey);
             group[i].Done.TrySetResult(earlier.TryGetValue(key, out var before) ? new SubmissionResult(before, true, [], false)
-                : firstOf[key] == i ? new SubmissionResult(dossiers[i], false, [], false)
-                : new SubmissionResult(dossiers[firstOf[key]], true, [], false));
+                : firstOf[key] == i ? Answer(i)
+                : Answer(firstOf[key]) is { Dossier: { } made } ? new SubmissionResult(made, true, [], false)
+                : Answer(firstOf[key]));
         }
     }
 

@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PublicServices.Platform.Dossiers;
+using PublicServices.Platform.Engine;
+using PublicServices.Platform.Forms;
+using PublicServices.Platform.Identity;
+using PublicServices.Platform.Persistence;
+using PublicServices.Web.Tests.Support;
+
+namespace PublicServices.Web.Tests.Procedures;
+
+/// <summary>
+/// The submissions' writer checks files and <c>uniqueBy</c> keys for its whole group, inside the group's transaction:
+/// applications queued together cannot share a file or a key, which checks made one request at a time, before anything
+/// was committed, let through.
+/// </summary>
+public sealed class SubmissionGroupTests(ExamPortalFactory portal) : ExamScenario(portal), IClassFixture<ExamPortalFactory>
+{
+    [Fact]
+    public async Task Applications_queued_together_cannot_share_a_file_or_a_unique_key()
+    {
+        var minh = await ApplicantAsync("nhom.minh@example.com", "Lê Hoàng Minh", "001209000201");
+        var hoa = await ApplicantAsync("nhom.hoa@example.com", "Trần Thị Hoa", "001209000202");
+        var minhPhoto = await UploadAsync(minh, TestFiles.Png(400, 600), "photo.png");
+        var hoaPhoto = await UploadAsync(hoa, TestFiles.Png(400, 600), "photo.png");
+        using var scope = Portal.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        var (minhId, hoaId) = ((await users.FindByEmailAsync("nhom.minh@example.com"))!.Id, (await users.FindByEmailAsync("nhom.hoa@example.com"))!.Id);
+        var definition = services.GetRequiredService<DefinitionRegistry>().Latest("exam-registration")!;
+        var form = definition.Forms[ProcedureRules.StartForm(definition)!.Form];
+        var context = ProcedureRules.Context(definition);
+        SubmissionDraft Draft(string applicant, string key, string name, string cccd, string photo)
+        {
+            var data = Registration(name, cccd, "01-001");
+            data["photo"] = new JsonArray(photo);
+            var validation = services.GetRequiredService<FormValidator>().Validate(form, form.Pages, data, checkRules: true, context);
+            Assert.True(validation.IsValid, string.Join("; ", validation.Errors.Select(e => $"{e.FieldId}: {e.Message.Vi}")));
+            return new SubmissionDraft(definition, form, applicant, key, validation.Values, Declaration.Of("Tôi cam đoan", "I declare"),
+                Portal.Clock.GetUtcNow(), null)
+            {
+                UniqueKey = ProcedureRules.UniqueKey(definition, form.Id, validation.Values, context), RulesContext = context,
+            };
+        }
+
+        var writer = services.GetRequiredService<SubmissionWriter>();
+        Task<SubmissionResult> first, samePhoto, sameCccd;
+        // While the writer's turn is held nothing commits: all three are in the writer before any of them is written.
+        using (await services.GetRequiredService<WriterTurns>().TakeAsync())
+        {
+            first = writer.WriteAsync(Draft(minhId, "nhom-1", "Lê Hoàng Minh", "001209000201", minhPhoto), CancellationToken.None);
+            samePhoto = writer.WriteAsync(Draft(minhId, "nhom-2", "Lê Hoàng Minh", "001209000203", minhPhoto), CancellationToken.None);
+            sameCccd = writer.WriteAsync(Draft(hoaId, "nhom-3", "Trần Thị Hoa", "001209000201", hoaPhoto), CancellationToken.None);
+        }
+        await DrainAsync();
+
+        var written = (await first).Dossier!;
+        Assert.False((await first).AlreadySubmitted);
+        Assert.Null((await samePhoto).Dossier);
+        Assert.Contains((await samePhoto).Errors, e => e.FieldId == "photo" && e.Message.En.Contains("not found"));
+        Assert.Null((await sameCccd).Dossier);
+        Assert.Equal("duplicate", (await sameCccd).RefusalKind);
+        Assert.DoesNotContain(written.Code, (await sameCccd).Refusal!.Vi); // another person's dossier code is not disclosed
+        var (dossiers, photoHolder, hoaPhotoHolder) = await WithDbAsync(async db => (
+            await db.Dossiers.Where(d => d.ApplicantId == minhId || d.ApplicantId == hoaId).Select(d => d.UniqueKey).ToListAsync(),
+            await db.Attachments.Where(a => a.Id == Guid.Parse(minhPhoto)).Select(a => a.DossierCode).SingleAsync(),
+            await db.Attachments.Where(a => a.Id == Guid.Parse(hoaPhoto)).Select(a => a.DossierCode).SingleAsync()));
+        Assert.Equal(["2027-001209000201"], dossiers);
+        Assert.Equal(written.Code, photoHolder);
+        Assert.Null(hoaPhotoHolder);
+    }
+}
