@@ -14,40 +14,54 @@ namespace PublicServices.Platform.Dossiers;
 /// </summary>
 internal static class SubmissionChecks
 {
-    /// <summary>The refusals among <paramref name="members"/> (indexes into <paramref name="drafts"/>, in arrival order):
-    /// files not found, not the applicant's, already used (also by an earlier member of the group) or of the wrong kind;
-    /// a <c>uniqueBy</c> key a committed dossier holds. Twins within the group are left to <see cref="Twins"/>.</summary>
-    public static async Task<Dictionary<int, SubmissionResult>> RefuseAsync(AppDbContext db, IReadOnlyList<SubmissionDraft> drafts, IReadOnlyList<int> members)
+    /// <summary>
+    /// The verdicts on <paramref name="members"/> (indexes into <paramref name="drafts"/>, in arrival order):
+    /// <c>Refused</c> — a <c>uniqueBy</c> key a committed dossier holds; files not found, not the applicant's, already
+    /// used or of the wrong kind — and <c>Twins</c>, members whose key an earlier member of the group that will be written
+    /// has (member → that member). Only a member that will be written takes its key and files from the later ones.
+    /// </summary>
+    public static async Task<(Dictionary<int, SubmissionResult> Refused, Dictionary<int, int> Twins)> CheckAsync(
+        AppDbContext db, IReadOnlyList<SubmissionDraft> drafts, IReadOnlyList<int> members)
     {
-        var refusals = new Dictionary<int, SubmissionResult>();
-        var fileIds = members.SelectMany(i => AttachmentService.FileIds(drafts[i].Form, drafts[i].Values)).Where(id => id != Guid.Empty).Distinct().ToList();
-        var files = fileIds.Count == 0 ? []
-            : await Files(db, fileIds).ToDictionaryAsync(a => a.Id);
-        foreach (var i in members)
+        var refused = new Dictionary<int, SubmissionResult>();
+        var keyed = members.Where(i => drafts[i].UniqueKey is not null).ToList();
+        if (keyed.Count > 0)
+        {
+            var procedures = keyed.Select(i => drafts[i].Definition.Id).Distinct().ToList();
+            var keys = keyed.Select(i => drafts[i].UniqueKey!).Distinct().ToList();
+            var holders = (await Holders(db, procedures, keys).ToListAsync()).ToDictionary(d => (d.ProcedureId, d.UniqueKey!));
+            foreach (var i in keyed)
+                if (holders.TryGetValue((drafts[i].Definition.Id, drafts[i].UniqueKey!), out var holder))
+                    refused[i] = Duplicate(drafts[i], holder.ApplicantId == drafts[i].ApplicantId ? holder.Code : null);
+        }
+
+        var fileIds = members.Where(i => !refused.ContainsKey(i))
+            .SelectMany(i => AttachmentService.FileIds(drafts[i].Form, drafts[i].Values)).Where(id => id != Guid.Empty).Distinct().ToList();
+        var files = fileIds.Count == 0 ? [] : await Files(db, fileIds).ToDictionaryAsync(a => a.Id);
+        var twins = new Dictionary<int, int>();
+        var keyHolder = new Dictionary<(string, string), int>();
+        foreach (var i in members.Where(i => !refused.ContainsKey(i)))
         {
             var draft = drafts[i];
+            if (draft.UniqueKey is { } key && keyHolder.TryGetValue((draft.Definition.Id, key), out var first))
+            {
+                twins[i] = first;
+                continue;
+            }
             var errors = AttachmentService.Check(draft.ApplicantId, draft.Form, draft.Values, files);
             if (errors.Count > 0)
             {
-                refusals[i] = new SubmissionResult(null, false, errors, false);
+                refused[i] = new SubmissionResult(null, false, errors, false);
                 continue;
             }
-            // The files are this member's now: a later member of the group naming the same file finds it used.
-            // (The records are this query's own copies, read without tracking.)
+            // This member will be written: its key and files are taken for the later members of the group. (The file
+            // records are this query's own copies, read without tracking.)
+            if (draft.UniqueKey is { } taken)
+                keyHolder[(draft.Definition.Id, taken)] = i;
             foreach (var id in AttachmentService.FileIds(draft.Form, draft.Values))
                 files[id].DossierCode = "(taken in this group)";
         }
-
-        var keyed = members.Where(i => !refusals.ContainsKey(i) && drafts[i].UniqueKey is not null).ToList();
-        if (keyed.Count == 0)
-            return refusals;
-        var procedures = keyed.Select(i => drafts[i].Definition.Id).Distinct().ToList();
-        var keys = keyed.Select(i => drafts[i].UniqueKey!).Distinct().ToList();
-        var holders = (await Holders(db, procedures, keys).ToListAsync()).ToDictionary(d => (d.ProcedureId, d.UniqueKey!));
-        foreach (var i in keyed)
-            if (holders.TryGetValue((drafts[i].Definition.Id, drafts[i].UniqueKey!), out var holder))
-                refusals[i] = Duplicate(drafts[i], holder.ApplicantId == drafts[i].ApplicantId ? holder.Code : null);
-        return refusals;
+        return (refused, twins);
     }
 
     /// <summary>The files with these keys (by primary key).</summary>
@@ -57,18 +71,6 @@ internal static class SubmissionChecks
     /// <summary>The dossiers holding any of these keys in any of these procedures (through the unique index).</summary>
     internal static IQueryable<DossierRecord> Holders(AppDbContext db, List<string> procedures, List<string> keys) =>
         db.Dossiers.AsNoTracking().Where(d => procedures.Contains(d.ProcedureId) && keys.Contains(d.UniqueKey!));
-
-    /// <summary>Members whose <c>uniqueBy</c> key an earlier member of the same group has (the first of each key is
-    /// written; each later one is refused against it): member → the member it repeats.</summary>
-    public static Dictionary<int, int> Twins(IReadOnlyList<SubmissionDraft> drafts, IEnumerable<int> members)
-    {
-        var first = new Dictionary<(string, string), int>();
-        var twins = new Dictionary<int, int>();
-        foreach (var i in members)
-            if (drafts[i].UniqueKey is { } key && !first.TryAdd((drafts[i].Definition.Id, key), i))
-                twins[i] = first[(drafts[i].Definition.Id, key)];
-        return twins;
-    }
 
     /// <summary>The refusal of a second live dossier with the draft's key (<paramref name="ownCode"/>: the holder's code
     /// when it is the same applicant's, else null).</summary>

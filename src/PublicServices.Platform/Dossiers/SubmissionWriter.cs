@@ -190,9 +190,8 @@ public sealed class SubmissionWriter : IAsyncDisposable
         // Files and uniqueBy keys, for the whole group; the refused (and later twins of a key) are answered, not written.
         var drafts = group.Select(p => p.Draft).ToList();
         var checking = Stopwatch.GetTimestamp();
-        var refused = await SubmissionChecks.RefuseAsync(db, drafts, writes);
+        var (refused, twins) = await SubmissionChecks.CheckAsync(db, drafts, writes);
         var checkedAt = Stopwatch.GetTimestamp();
-        var twins = SubmissionChecks.Twins(drafts, writes.Where(i => !refused.ContainsKey(i)));
         writes.RemoveAll(i => refused.ContainsKey(i) || twins.ContainsKey(i));
         var codeOf = new string[group.Count];
         foreach (var series in writes

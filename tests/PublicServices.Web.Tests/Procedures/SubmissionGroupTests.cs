@@ -21,10 +21,13 @@ public sealed class SubmissionGroupTests(ExamPortalFactory portal) : ExamScenari
     [Fact]
     public async Task Applications_queued_together_cannot_share_a_file_or_a_unique_key()
     {
+        var an = await ApplicantAsync("nhom.an@example.com", "Ngô Văn An", "001209000204");
+        await RegisterAsync(an, Registration("Ngô Văn An", "001209000204", "01-001")); // committed before: its key is taken
         var minh = await ApplicantAsync("nhom.minh@example.com", "Lê Hoàng Minh", "001209000201");
         var hoa = await ApplicantAsync("nhom.hoa@example.com", "Trần Thị Hoa", "001209000202");
         var minhPhoto = await UploadAsync(minh, TestFiles.Png(400, 600), "photo.png");
         var hoaPhoto = await UploadAsync(hoa, TestFiles.Png(400, 600), "photo.png");
+        var hoaSecondPhoto = await UploadAsync(hoa, TestFiles.Png(400, 600), "photo-2.png");
         using var scope = Portal.Services.CreateScope();
         var services = scope.ServiceProvider;
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
@@ -46,13 +49,17 @@ public sealed class SubmissionGroupTests(ExamPortalFactory portal) : ExamScenari
         }
 
         var writer = services.GetRequiredService<SubmissionWriter>();
-        Task<SubmissionResult> first, samePhoto, sameCccd;
-        // While the writer's turn is held nothing commits: all three are in the writer before any of them is written.
+        Task<SubmissionResult> first, samePhoto, sameCccd, takenCccd, afterTwin, afterTaken;
+        // While the writer's turn is held nothing commits: all six are in the writer before any of them is written.
         using (await services.GetRequiredService<WriterTurns>().TakeAsync())
         {
             first = writer.WriteAsync(Draft(minhId, "nhom-1", "Lê Hoàng Minh", "001209000201", minhPhoto), CancellationToken.None);
             samePhoto = writer.WriteAsync(Draft(minhId, "nhom-2", "Lê Hoàng Minh", "001209000203", minhPhoto), CancellationToken.None);
             sameCccd = writer.WriteAsync(Draft(hoaId, "nhom-3", "Trần Thị Hoa", "001209000201", hoaPhoto), CancellationToken.None);
+            takenCccd = writer.WriteAsync(Draft(hoaId, "nhom-4", "Trần Thị Hoa", "001209000204", hoaSecondPhoto), CancellationToken.None);
+            // The refused applications above took neither their files nor their keys from these two.
+            afterTwin = writer.WriteAsync(Draft(hoaId, "nhom-5", "Trần Thị Hoa", "001209000205", hoaPhoto), CancellationToken.None);
+            afterTaken = writer.WriteAsync(Draft(hoaId, "nhom-6", "Trần Thị Hoa", "001209000206", hoaSecondPhoto), CancellationToken.None);
         }
         await DrainAsync();
 
@@ -63,12 +70,15 @@ public sealed class SubmissionGroupTests(ExamPortalFactory portal) : ExamScenari
         Assert.Null((await sameCccd).Dossier);
         Assert.Equal("duplicate", (await sameCccd).RefusalKind);
         Assert.DoesNotContain(written.Code, (await sameCccd).Refusal!.Vi); // another person's dossier code is not disclosed
-        var (dossiers, photoHolder, hoaPhotoHolder) = await WithDbAsync(async db => (
-            await db.Dossiers.Where(d => d.ApplicantId == minhId || d.ApplicantId == hoaId).Select(d => d.UniqueKey).ToListAsync(),
-            await db.Attachments.Where(a => a.Id == Guid.Parse(minhPhoto)).Select(a => a.DossierCode).SingleAsync(),
-            await db.Attachments.Where(a => a.Id == Guid.Parse(hoaPhoto)).Select(a => a.DossierCode).SingleAsync()));
-        Assert.Equal(["2027-001209000201"], dossiers);
-        Assert.Equal(written.Code, photoHolder);
-        Assert.Null(hoaPhotoHolder);
+        Assert.Equal("duplicate", (await takenCccd).RefusalKind);
+        Assert.NotNull((await afterTwin).Dossier);
+        Assert.NotNull((await afterTaken).Dossier);
+        var (dossiers, holders) = await WithDbAsync(async db => (
+            await db.Dossiers.Where(d => d.ApplicantId == minhId || d.ApplicantId == hoaId).OrderBy(d => d.UniqueKey).Select(d => d.UniqueKey).ToListAsync(),
+            await db.Attachments.Where(a => a.OwnerId == minhId || a.OwnerId == hoaId).ToDictionaryAsync(a => a.Id.ToString(), a => a.DossierCode)));
+        Assert.Equal(["2027-001209000201", "2027-001209000205", "2027-001209000206"], dossiers);
+        Assert.Equal(written.Code, holders[minhPhoto]);
+        Assert.Equal((await afterTwin).Dossier!.Code, holders[hoaPhoto]);
+        Assert.Equal((await afterTaken).Dossier!.Code, holders[hoaSecondPhoto]);
     }
 }
