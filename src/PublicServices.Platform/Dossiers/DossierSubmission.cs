@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Forms;
 using PublicServices.Platform.Persistence;
+using PublicServices.Platform.Storage;
 using PublicServices.Workflows.Activities;
 using PublicServices.Workflows.Calendar;
 using PublicServices.Workflows.Definitions;
@@ -54,7 +55,8 @@ public sealed class DossierSubmission(
 
         var now = clock.GetUtcNow();
         return await writer.WriteAsync(
-            new SubmissionDraft(definition, form, applicantId, idempotencyKey, validation.Values, declaration, now, DueDate(definition, now))
+            new SubmissionDraft(definition, form, applicantId, idempotencyKey, validation.Values,
+                AttachmentService.FileIds(form, validation.Values).Distinct().ToList(), declaration, now, DueDate(definition, now))
             {
                 Source = origin.Source, ParentDossierCode = origin.Parent?.Code, UniqueKey = uniqueKey, RulesContext = context,
             },

@@ -8,9 +8,9 @@ namespace PublicServices.Platform.Dossiers;
 /// The checks of a submission that read the database — its files (the applicant's own, unused, of the field's kind and
 /// size) and its <c>uniqueBy</c> key (no live dossier holds it) — made by the writer for its whole group, one query each,
 /// inside the group's transaction. Made on each request's path they were two reads per submission, each opening a pooled
-/// connection, preparing its statement and re-reading the pages the last commit changed: a third of a submission's CPU
-/// under load (closed loop of 32, same run: 1.55 ms a submission with them, 1.02 ms without). Inside the transaction they
-/// also see every earlier commit, so no other writer can slip between the check and the write.
+/// connection, preparing its statement and re-reading the pages the last commit changed: moved here, the portal's CPU a
+/// submission fell by about a fifth (docs/performance.md). Inside the transaction they also see every earlier commit, so
+/// no other writer can slip between the check and the write.
 /// </summary>
 internal static class SubmissionChecks
 {
@@ -36,7 +36,7 @@ internal static class SubmissionChecks
         }
 
         var fileIds = members.Where(i => !refused.ContainsKey(i))
-            .SelectMany(i => AttachmentService.FileIds(drafts[i].Form, drafts[i].Values)).Where(id => id != Guid.Empty).Distinct().ToList();
+            .SelectMany(i => drafts[i].AttachmentIds).Where(id => id != Guid.Empty).Distinct().ToList();
         var files = fileIds.Count == 0 ? [] : await Files(db, fileIds).ToDictionaryAsync(a => a.Id);
         var twins = new Dictionary<int, int>();
         var keyHolder = new Dictionary<(string, string), int>();
@@ -58,7 +58,7 @@ internal static class SubmissionChecks
             // records are this query's own copies, read without tracking.)
             if (draft.UniqueKey is { } taken)
                 keyHolder[(draft.Definition.Id, taken)] = i;
-            foreach (var id in AttachmentService.FileIds(draft.Form, draft.Values))
+            foreach (var id in draft.AttachmentIds)
                 files[id].DossierCode = "(taken in this group)";
         }
         return (refused, twins);

@@ -15,10 +15,12 @@ using PublicServices.Workflows.Runtime;
 namespace PublicServices.Platform.Dossiers;
 
 /// <summary>An application whose form is valid, ready to be written: the writer checks what needs the database (its files
-/// and <c>uniqueBy</c> key, <see cref="SubmissionChecks"/>) and reserves its dossier code.</summary>
+/// and <c>uniqueBy</c> key, <see cref="SubmissionChecks"/>) and reserves its dossier code. <c>AttachmentIds</c>: the files
+/// the form names, each once (<see cref="Guid.Empty"/> for a value that is no file key), listed on the request's path so
+/// the writer's serial part does not walk the form's fields again for them.</summary>
 public sealed record SubmissionDraft(
     WorkflowDefinition Definition, FormDefinition Form, string ApplicantId, string IdempotencyKey, JsonObject Values,
-    Declaration Declaration, DateTimeOffset Now, DateOnly? DueDate)
+    IReadOnlyList<Guid> AttachmentIds, Declaration Declaration, DateTimeOffset Now, DateOnly? DueDate)
 {
     /// <summary>Values copied from the parent dossier (<c>startsFrom</c>), put into the instance's variables under <c>source</c>.</summary>
     public JsonObject? Source { get; init; }
@@ -203,8 +205,7 @@ public sealed class SubmissionWriter : IAsyncDisposable
                 codeOf[members[i]] = reserved[i];
         }
         var dossiers = await StageAndInsertAsync(db, engine, group, writes, codeOf);
-        await ClaimAttachmentsAsync(db, writes.SelectMany(i => AttachmentService.FileIds(drafts[i].Form, drafts[i].Values).Distinct()
-            .Select(id => (id, codeOf[i]))).ToList());
+        await ClaimAttachmentsAsync(db, writes.SelectMany(i => drafts[i].AttachmentIds.Select(id => (id, codeOf[i]))).ToList());
         var written = Stopwatch.GetTimestamp();
         await transaction.CommitAsync(CancellationToken.None);
         // Where a slow group's time went: the turn (another writer had it), BEGIN (the database's write lock), the work,

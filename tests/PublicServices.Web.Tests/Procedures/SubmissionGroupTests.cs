@@ -41,8 +41,8 @@ public sealed class SubmissionGroupTests(ExamPortalFactory portal) : ExamScenari
             data["photo"] = new JsonArray(photo);
             var validation = services.GetRequiredService<FormValidator>().Validate(form, form.Pages, data, checkRules: true, context);
             Assert.True(validation.IsValid, string.Join("; ", validation.Errors.Select(e => $"{e.FieldId}: {e.Message.Vi}")));
-            return new SubmissionDraft(definition, form, applicant, key, validation.Values, Declaration.Of("Tôi cam đoan", "I declare"),
-                Portal.Clock.GetUtcNow(), null)
+            return new SubmissionDraft(definition, form, applicant, key, validation.Values, [Guid.Parse(photo)],
+                Declaration.Of("Tôi cam đoan", "I declare"), Portal.Clock.GetUtcNow(), null)
             {
                 UniqueKey = ProcedureRules.UniqueKey(definition, form.Id, validation.Values, context), RulesContext = context,
             };
