@@ -20,6 +20,20 @@ public sealed class DossierCodes(IConfiguration configuration)
     {
         var (prefix, day) = Series(agency, now);
         var first = await SequenceAllocator.ReserveAsync(db, $"dossier:{prefix}:{day}", count, cancellationToken);
+        return Codes(prefix, day, first, count);
+    }
+
+    /// <summary>The <paramref name="count"/> codes that follow <paramref name="last"/> in its series (what the next
+    /// reservation gives if nobody reserves in between).</summary>
+    public static string[] Following(string last, int count)
+    {
+        var dash = last.LastIndexOf('-');
+        var day = last.LastIndexOf('-', dash - 1);
+        return Codes(last[..day], last[(day + 1)..dash], long.Parse(last[(dash + 1)..]) + 1, count);
+    }
+
+    private static string[] Codes(string prefix, string day, long first, int count)
+    {
         var codes = new string[count];
         for (var i = 0; i < count; i++)
             codes[i] = $"{prefix}-{day}-{first + i:D4}";

@@ -78,6 +78,12 @@ public sealed class SubmissionWriter : IAsyncDisposable
 
     private int waiting;
 
+    /// <summary>Groups written with the rows staged during the previous group's commit (<see cref="StagedAhead"/>): with
+    /// the groups' count in the trace log, how often the codes were foreseen right.</summary>
+    public long GroupsStagedAhead => Interlocked.Read(ref groupsStagedAhead);
+
+    private long groupsStagedAhead;
+
     /// <summary>Writes the application; returns its dossier, or the one an identical earlier submission (same applicant
     /// and idempotency key) made, with <c>AlreadySubmitted</c>, or the duplicate refusal when another dossier took its
     /// <c>uniqueBy</c> key meanwhile.</summary>
@@ -95,17 +101,23 @@ public sealed class SubmissionWriter : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        var batch = new List<Pending>(MaxBatch);
-        while (await queue.Reader.WaitToReadAsync())
+        while (true)
         {
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next))
+            List<Pending> batch;
+            StagedAhead? staged = null;
+            if (next is { } ahead)
             {
-                Interlocked.Decrement(ref waiting);
-                batch.Add(next);
+                (batch, staged, next) = (ahead.Group, ahead.Staged, null);
+            }
+            else
+            {
+                if (!await queue.Reader.WaitToReadAsync())
+                    break;
+                batch = TakeWaiting();
             }
             try
             {
-                await WriteGroupAsync(batch);
+                await WriteGroupAsync(batch, staged, takeNext: true);
             }
             catch (Exception groupError) when (batch.Count > 1)
             {
@@ -117,15 +129,46 @@ public sealed class SubmissionWriter : IAsyncDisposable
             {
                 await FailAsync(batch[0], error);
             }
-            batch.Clear();
+            finally
+            {
+                if (staged is not null)
+                    await staged.DisposeAsync();
+            }
         }
+    }
+
+    private List<Pending> TakeWaiting()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (batch.Count < MaxBatch && queue.Reader.TryRead(out var pending))
+        {
+            Interlocked.Decrement(ref waiting);
+            batch.Add(pending);
+        }
+        return batch;
+    }
+
+    /// <summary>The next group, taken when the current one starts its commit and staged during it (<see cref="StagedAhead"/>).
+    /// Held here, not in a local, so that a failed commit does not lose it.</summary>
+    private (List<Pending> Group, StagedAhead? Staged)? next;
+
+    /// <summary>The last code the writer reserved in each series (only the writer's loop touches it).</summary>
+    private readonly Dictionary<(string Prefix, string Day), string> lastCodes = [];
+
+    private void TakeNext()
+    {
+        var batch = TakeWaiting();
+        if (batch.Count == 0)
+            return;
+        var parts = batch.Count < 2 * MinPart ? 1 : StagingParts;
+        next = (batch, StagedAhead.Start(scopes, codes, batch.Select(p => p.Draft).ToList(), lastCodes, parts));
     }
 
     private async Task WriteAloneAsync(Pending pending)
     {
         try
         {
-            await WriteGroupAsync([pending]);
+            await WriteGroupAsync([pending], null, takeNext: false);
         }
         catch (Exception error)
         {
@@ -165,7 +208,7 @@ public sealed class SubmissionWriter : IAsyncDisposable
         pending.Done.TrySetException(error);
     }
 
-    private async Task WriteGroupAsync(IReadOnlyList<Pending> group)
+    private async Task WriteGroupAsync(IReadOnlyList<Pending> group, StagedAhead? staged, bool takeNext)
     {
         var started = Stopwatch.GetTimestamp();
         using var turn = await turns.TakeAsync();
@@ -203,17 +246,24 @@ public sealed class SubmissionWriter : IAsyncDisposable
             var reserved = await codes.ReserveAsync(db, group[members[0]].Draft.Definition.Agency, group[members[0]].Draft.Now, members.Count, CancellationToken.None);
             for (var i = 0; i < members.Count; i++)
                 codeOf[members[i]] = reserved[i];
+            lastCodes[series.Key] = reserved[^1];
         }
-        var dossiers = await StageAndInsertAsync(db, engine, group, writes, codeOf);
+        var stagedAhead = staged is not null && await staged.MatchesAsync(writes, codeOf)
+                          && await BulkInsert.TryWriteAddedAsync(db, staged.Contexts, CancellationToken.None);
+        if (stagedAhead)
+            Interlocked.Increment(ref groupsStagedAhead);
+        var dossiers = stagedAhead ? staged!.Dossiers : await StageAndInsertAsync(db, engine, group, writes, codeOf);
         await ClaimAttachmentsAsync(db, writes.SelectMany(i => drafts[i].AttachmentIds.Select(id => (id, codeOf[i]))).ToList());
         var written = Stopwatch.GetTimestamp();
+        if (takeNext)
+            TakeNext();
         await transaction.CommitAsync(CancellationToken.None);
         // Where a slow group's time went: the turn (another writer had it), BEGIN (the database's write lock), the work,
         // or the commit (its sync to disk). The writer is every submission's serial part, so its slow groups are the tail.
-        logger.LogTrace("Group of {Count} written in {Total:F1} ms: turn {Turn:F1} ms, lock {Lock:F1} ms, work {Work:F1} ms (checks {Checks:F1} ms), commit {Commit:F1} ms",
+        logger.LogTrace("Group of {Count} written in {Total:F1} ms: turn {Turn:F1} ms, lock {Lock:F1} ms, work {Work:F1} ms (checks {Checks:F1} ms, staged ahead {StagedAhead}), commit {Commit:F1} ms",
             group.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Stopwatch.GetElapsedTime(started, turnTaken).TotalMilliseconds,
             Stopwatch.GetElapsedTime(turnTaken, begun).TotalMilliseconds, Stopwatch.GetElapsedTime(begun, written).TotalMilliseconds,
-            Stopwatch.GetElapsedTime(checking, checkedAt).TotalMilliseconds, Stopwatch.GetElapsedTime(written).TotalMilliseconds);
+            Stopwatch.GetElapsedTime(checking, checkedAt).TotalMilliseconds, stagedAhead, Stopwatch.GetElapsedTime(written).TotalMilliseconds);
         SubmissionResult Answer(int i) =>
             refused.TryGetValue(i, out var refusal) ? refusal
             : twins.TryGetValue(i, out var first) ? SubmissionChecks.Duplicate(drafts[i], drafts[first].ApplicantId == drafts[i].ApplicantId ? codeOf[first] : null)
@@ -277,7 +327,7 @@ public sealed class SubmissionWriter : IAsyncDisposable
         return dossiers;
     }
 
-    private static DossierRecord Stage(AppDbContext db, WorkflowEngine engine, SubmissionDraft draft, string code)
+    internal static DossierRecord Stage(AppDbContext db, WorkflowEngine engine, SubmissionDraft draft, string code)
     {
         var definition = draft.Definition;
         var input = new JsonObject { ["dossier"] = new JsonObject { ["code"] = code } };

@@ -32,21 +32,7 @@ public sealed class SubmissionGroupTests(ExamPortalFactory portal) : ExamScenari
         var services = scope.ServiceProvider;
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         var (minhId, hoaId) = ((await users.FindByEmailAsync("nhom.minh@example.com"))!.Id, (await users.FindByEmailAsync("nhom.hoa@example.com"))!.Id);
-        var definition = services.GetRequiredService<DefinitionRegistry>().Latest("exam-registration")!;
-        var form = definition.Forms[ProcedureRules.StartForm(definition)!.Form];
-        var context = ProcedureRules.Context(definition);
-        SubmissionDraft Draft(string applicant, string key, string name, string cccd, string photo)
-        {
-            var data = Registration(name, cccd, "01-001");
-            data["photo"] = new JsonArray(photo);
-            var validation = services.GetRequiredService<FormValidator>().Validate(form, form.Pages, data, checkRules: true, context);
-            Assert.True(validation.IsValid, string.Join("; ", validation.Errors.Select(e => $"{e.FieldId}: {e.Message.Vi}")));
-            return new SubmissionDraft(definition, form, applicant, key, validation.Values, [Guid.Parse(photo)],
-                Declaration.Of("Tôi cam đoan", "I declare"), Portal.Clock.GetUtcNow(), null)
-            {
-                UniqueKey = ProcedureRules.UniqueKey(definition, form.Id, validation.Values, context), RulesContext = context,
-            };
-        }
+        SubmissionDraft Draft(string applicant, string key, string name, string cccd, string photo) => DraftOf(services, applicant, key, name, cccd, photo);
 
         var writer = services.GetRequiredService<SubmissionWriter>();
         Task<SubmissionResult> first, samePhoto, sameCccd, takenCccd, afterTwin, afterTaken;
@@ -80,5 +66,89 @@ public sealed class SubmissionGroupTests(ExamPortalFactory portal) : ExamScenari
         Assert.Equal(written.Code, holders[minhPhoto]);
         Assert.Equal((await afterTwin).Dossier!.Code, holders[hoaPhoto]);
         Assert.Equal((await afterTaken).Dossier!.Code, holders[hoaSecondPhoto]);
+    }
+
+    /// <summary>
+    /// The writer stages its next group while the current one commits, with the codes it foresees; the rows are used only
+    /// if the group's own transaction reserves exactly those codes for exactly those applications. Otherwise — here an
+    /// application refused for a key the group before took, so the next one's code moves up by one — the group is staged
+    /// again: every dossier carries its own code in its instance and its task, and codes stay dense.
+    /// </summary>
+    [Fact]
+    public async Task The_next_group_is_staged_during_the_commit_and_staged_again_when_its_codes_differ()
+    {
+        var names = new[]
+        {
+            ("truoc.an", "Phạm Minh An"), ("truoc.binh", "Đỗ Thị Bình"), ("truoc.chi", "Vũ Quỳnh Chi"),
+            ("truoc.dung", "Hồ Anh Dũng"), ("truoc.dung", "Hồ Anh Dũng"), ("truoc.khoa", "Đặng Đăng Khoa"),
+        };
+        var cccds = new[] { "001209000301", "001209000302", "001209000303", "001209000304", "001209000305", "001209000306" };
+        var photos = new List<string>();
+        for (var i = 0; i < names.Length; i++)
+            photos.Add(i == 4
+                ? photos[3] // the fourth person's second application gives the photo their first one holds: refused
+                : await UploadAsync(await ApplicantAsync($"{names[i].Item1}@example.com", names[i].Item2, cccds[i]), TestFiles.Png(400, 600), "photo.png"));
+        using var scope = Portal.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        var ids = new List<string>();
+        foreach (var (login, _) in names)
+            ids.Add((await users.FindByEmailAsync($"{login}@example.com"))!.Id);
+        var writer = services.GetRequiredService<SubmissionWriter>();
+        var turns = services.GetRequiredService<WriterTurns>();
+
+        // Two groups a time: the first alone (the writer waits for its turn with it), the next queued meanwhile — taken
+        // and staged when the first starts its commit.
+        async Task<SubmissionResult[]> TwoGroupsAsync(int[] firstGroup, int[] nextGroup)
+        {
+            var results = new Task<SubmissionResult>[names.Length];
+            Task<SubmissionResult> Write(int i) =>
+                writer.WriteAsync(DraftOf(services, ids[i], $"truoc-{i}", names[i].Item2, cccds[i], photos[i]), CancellationToken.None);
+            using (await turns.TakeAsync())
+            {
+                foreach (var i in firstGroup)
+                    results[i] = Write(i);
+                Assert.True(SpinWait.SpinUntil(() => writer.Waiting == 0, TimeSpan.FromSeconds(10)), "the writer took the first group");
+                foreach (var i in nextGroup)
+                    results[i] = Write(i);
+            }
+            return await Task.WhenAll(firstGroup.Concat(nextGroup).Select(i => results[i]));
+        }
+
+        var aheadBefore = writer.GroupsStagedAhead;
+        var written = await TwoGroupsAsync([0], [1, 2]);
+        Assert.Equal(aheadBefore + 1, writer.GroupsStagedAhead); // foreseen right: the staged rows were written
+        var codes = written.Select(r => r.Dossier!.Code).ToArray();
+        Assert.Equal(DossierCodes.Following(codes[0], 2), codes[1..]);
+
+        // The next group's first application is refused (its photo is the one the group before took): the other's code
+        // is one less than foreseen.
+        var second = await TwoGroupsAsync([3], [4, 5]);
+        Assert.Equal(aheadBefore + 1, writer.GroupsStagedAhead); // not used: staged again in the group's transaction
+        Assert.Contains(second[1].Errors, e => e.FieldId == "photo");
+        Assert.Null(await WithDbAsync(db => db.Dossiers.SingleOrDefaultAsync(d => d.UniqueKey == "2027-001209000305")));
+        Assert.Equal(DossierCodes.Following(codes[2], 2), new[] { second[0].Dossier!.Code, second[2].Dossier!.Code });
+        foreach (var code in codes.Append(second[0].Dossier!.Code).Append(second[2].Dossier!.Code))
+        {
+            Assert.Equal(code, (string?)(await VariablesAsync(code))["dossier"]?["code"]);
+            Assert.Equal(1, await WithDbAsync(db => db.Tasks.CountAsync(t => t.DossierCode == code)));
+        }
+        await DrainAsync();
+    }
+
+    private SubmissionDraft DraftOf(IServiceProvider services, string applicant, string key, string name, string cccd, string photo)
+    {
+        var definition = services.GetRequiredService<DefinitionRegistry>().Latest("exam-registration")!;
+        var form = definition.Forms[ProcedureRules.StartForm(definition)!.Form];
+        var context = ProcedureRules.Context(definition);
+        var data = Registration(name, cccd, "01-001");
+        data["photo"] = new JsonArray(photo);
+        var validation = services.GetRequiredService<FormValidator>().Validate(form, form.Pages, data, checkRules: true, context);
+        Assert.True(validation.IsValid, string.Join("; ", validation.Errors.Select(e => $"{e.FieldId}: {e.Message.Vi}")));
+        return new SubmissionDraft(definition, form, applicant, key, validation.Values, [Guid.Parse(photo)],
+            Declaration.Of("Tôi cam đoan", "I declare"), Portal.Clock.GetUtcNow(), null)
+        {
+            UniqueKey = ProcedureRules.UniqueKey(definition, form.Id, validation.Values, context), RulesContext = context,
+        };
     }
 }
