@@ -37,7 +37,7 @@ public sealed record SubmissionDraft(
 /// and unique keys checked with one query each, one code reservation per code series, each application's instance
 /// started and its form answered, its dossier, its attachments claimed — then answers every request. A commit (and on
 /// SQLite the single write lock) is paid once per group instead of once per submission, and concurrent submissions no
-/// longer queue on the database's lock.
+/// longer queue on the database's lock. While a group commits, the next one is taken and staged (<see cref="StagedAhead"/>).
 /// <para>A repeated idempotency key (double click, retry after a timeout) is answered with the dossier it made before,
 /// found for the whole group with one query, or with the dossier of its twin in the same group; the unique index on
 /// (applicant, key) stays the last word for submissions racing on several nodes.</para>
