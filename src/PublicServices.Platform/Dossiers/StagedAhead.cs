@@ -19,9 +19,10 @@ internal sealed class StagedAhead : IAsyncDisposable
     private readonly List<IServiceScope> scopes;
     private readonly Task staging;
 
-    private StagedAhead(List<IServiceScope> scopes, Task staging, int[] members, string[] codeOf, DossierRecord[] dossiers)
+    private StagedAhead(List<IServiceScope> scopes, Task staging, int[] members, string[] codeOf, DossierRecord[] dossiers, BulkRows[] bulks)
     {
         this.scopes = scopes;
+        Bulks = bulks;
         this.staging = staging;
         Members = members;
         CodeOf = codeOf;
@@ -34,6 +35,9 @@ internal sealed class StagedAhead : IAsyncDisposable
     public string[] CodeOf { get; }
 
     public DossierRecord[] Dossiers { get; }
+
+    /// <summary>The rows the engines collected untracked (journal lines, outbox messages, bookmarks other than tasks').</summary>
+    public BulkRows[] Bulks { get; }
 
     /// <summary>The contexts holding the staged rows (all additions), for <see cref="BulkInsert"/>.</summary>
     public IReadOnlyList<AppDbContext> Contexts => scopes.Select(s => s.ServiceProvider.GetRequiredService<AppDbContext>()).ToList();
@@ -60,15 +64,17 @@ internal sealed class StagedAhead : IAsyncDisposable
         var chunks = members.Chunk((members.Length + parts - 1) / parts).ToList();
         var scopes = chunks.Select(_ => scopeFactory.CreateScope()).ToList();
         var dossiers = new DossierRecord[drafts.Count];
+        var bulks = chunks.Select(_ => new BulkRows()).ToArray();
         var staging = Task.WhenAll(chunks.Select((chunk, k) => Task.Run(() =>
         {
             var db = scopes[k].ServiceProvider.GetRequiredService<AppDbContext>();
             var engine = scopes[k].ServiceProvider.GetRequiredService<WorkflowEngine>();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            engine.Bulk = bulks[k];
             foreach (var i in chunk)
                 dossiers[i] = SubmissionWriter.Stage(db, engine, drafts[i], codeOf[i]);
         })));
-        return new StagedAhead(scopes, staging, members, codeOf, dossiers);
+        return new StagedAhead(scopes, staging, members, codeOf, dossiers, bulks);
     }
 
     /// <summary>Whether the staged rows are exactly what the group's transaction would stage: the same members with the

@@ -249,7 +249,7 @@ public sealed class SubmissionWriter : IAsyncDisposable
             lastCodes[series.Key] = reserved[^1];
         }
         var stagedAhead = staged is not null && await staged.MatchesAsync(writes, codeOf)
-                          && await BulkInsert.TryWriteAddedAsync(db, staged.Contexts, CancellationToken.None);
+                          && await TryWriteStagedAsync(db, staged.Contexts, staged.Bulks);
         if (stagedAhead)
             Interlocked.Increment(ref groupsStagedAhead);
         var dossiers = stagedAhead ? staged!.Dossiers : await StageAndInsertAsync(db, engine, group, writes, codeOf);
@@ -292,17 +292,19 @@ public sealed class SubmissionWriter : IAsyncDisposable
         var stagers = parts.Skip(1).Select(_ => scopes.CreateScope()).ToList();
         try
         {
-            void StagePart(int[] part, AppDbContext into, WorkflowEngine with)
+            var bulks = new BulkRows[parts.Length];
+            void StagePart(int k, AppDbContext into, WorkflowEngine with)
             {
                 into.ChangeTracker.AutoDetectChangesEnabled = false;
-                foreach (var i in part)
+                with.Bulk = bulks[k] = new BulkRows();
+                foreach (var i in parts[k])
                     dossiers[i] = Stage(into, with, group[i].Draft, codeOf[i]);
             }
-            var others = stagers.Select((stager, k) => Task.Run(() => StagePart(parts[k + 1],
+            var others = stagers.Select((stager, k) => Task.Run(() => StagePart(k + 1,
                 stager.ServiceProvider.GetRequiredService<AppDbContext>(), stager.ServiceProvider.GetRequiredService<WorkflowEngine>()))).ToList();
             try
             {
-                StagePart(parts[0], db, engine);
+                StagePart(0, db, engine);
             }
             finally
             {
@@ -311,12 +313,13 @@ public sealed class SubmissionWriter : IAsyncDisposable
             // All additions: a few multi-row INSERTs instead of one command per row (SaveChanges stays the fallback for
             // a group staged in one part; the parts' own contexts have no transaction to save in, so their group fails
             // and its members are written alone).
-            var sources = stagers.Select(s => (DbContext)s.ServiceProvider.GetRequiredService<AppDbContext>()).Prepend(db).ToList();
-            if (!await BulkInsert.TryWriteAddedAsync(db, sources, CancellationToken.None))
+            var sources = stagers.Select(s => s.ServiceProvider.GetRequiredService<AppDbContext>()).Prepend(db).ToList();
+            if (!await TryWriteStagedAsync(db, sources, bulks))
             {
                 if (parts.Length > 1)
                     throw new InvalidOperationException("A group staged in parts changed existing rows; it is written again one by one.");
                 await db.SaveChangesAsync(CancellationToken.None);
+                await bulks[0].WriteAsync(db, CancellationToken.None);
             }
         }
         finally
@@ -325,6 +328,24 @@ public sealed class SubmissionWriter : IAsyncDisposable
                 stager.Dispose();
         }
         return dossiers;
+    }
+
+    /// <summary>
+    /// The rows staged in <paramref name="contexts"/> written over <paramref name="db"/>, in its transaction: the tracked
+    /// additions (instances, dossiers, tasks with their search terms and bookmarks) and the rows the engines collected
+    /// untracked (<paramref name="bulks"/>: journal lines, outbox messages, other bookmarks — 7 of a submission's ≈ 17
+    /// rows that EF Core's change tracker no longer adds, snapshots and scans). False, with nothing written, when a
+    /// context holds anything but additions.
+    /// </summary>
+    internal static async Task<bool> TryWriteStagedAsync(AppDbContext db, IReadOnlyList<AppDbContext> contexts, IEnumerable<BulkRows> bulks)
+    {
+        if (!await BulkInsert.TryWriteAddedAsync(db, contexts, CancellationToken.None))
+            return false;
+        var all = new BulkRows();
+        foreach (var bulk in bulks)
+            all.Add(bulk);
+        await all.WriteAsync(db, CancellationToken.None);
+        return true;
     }
 
     internal static DossierRecord Stage(AppDbContext db, WorkflowEngine engine, SubmissionDraft draft, string code)

@@ -4,7 +4,7 @@ using PublicServices.Platform.Persistence;
 namespace PublicServices.Platform.Engine;
 
 /// <summary>
-/// The rows of many engine calls written in bulk (a batch signal's chunk): journal lines, outbox messages, bookmarks opened
+/// The rows of many engine calls written in bulk (a batch signal's chunk, a group of submissions): journal lines, outbox messages, bookmarks opened
 /// and bookmarks closed, collected by <see cref="WorkflowEngine"/> instead of being tracked by EF Core, then written by
 /// <see cref="WriteAsync"/> with multi-row statements (<see cref="BulkInsert"/>) — in the caller's transaction, after its <c>SaveChanges</c> (the
 /// instances with their revision check), before its commit. Change tracking and one statement per row cost more than the
@@ -41,6 +41,15 @@ public sealed class BulkRows
         await BulkInsert.WriteAsync(db, Journal, cancellationToken);
         await BulkInsert.WriteAsync(db, Outbox, cancellationToken);
         Clear();
+    }
+
+    /// <summary>Takes in the rows another engine collected (staged in parallel), to write them all with one set of statements.</summary>
+    public void Add(BulkRows other)
+    {
+        Journal.AddRange(other.Journal);
+        Outbox.AddRange(other.Outbox);
+        Opened.AddRange(other.Opened);
+        Closed.AddRange(other.Closed);
     }
 
     public void Clear()

@@ -22,7 +22,7 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
     private readonly DbSequenceSource sequences = new(db);
 
     /// <summary>
-    /// When set (a batch signal's chunk), journal lines, outbox messages and the bookmarks of waits other than tasks are
+    /// When set (a batch signal's chunk, a group of submissions), journal lines, outbox messages and the bookmarks of waits other than tasks are
     /// collected here instead of being tracked; the caller writes them with <see cref="BulkRows.WriteAsync"/> in the
     /// transaction of its <c>SaveChanges</c>. Instances, tasks, incidents and counters stay on the context.
     /// </summary>
