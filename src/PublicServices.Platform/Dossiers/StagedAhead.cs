@@ -18,21 +18,19 @@ internal sealed class StagedAhead : IAsyncDisposable
 {
     private readonly List<IServiceScope> scopes;
     private readonly Task staging;
+    /// <summary>The members staged (indexes into the group, in order) and the codes they were staged with.</summary>
+    private readonly int[] members;
+    private readonly string[] codeOf;
 
     private StagedAhead(List<IServiceScope> scopes, Task staging, int[] members, string[] codeOf, DossierRecord[] dossiers, BulkRows[] bulks)
     {
         this.scopes = scopes;
-        Bulks = bulks;
         this.staging = staging;
-        Members = members;
-        CodeOf = codeOf;
+        this.members = members;
+        this.codeOf = codeOf;
         Dossiers = dossiers;
+        Bulks = bulks;
     }
-
-    /// <summary>The members staged (indexes into the group, in order) and the codes they were staged with.</summary>
-    public int[] Members { get; }
-
-    public string[] CodeOf { get; }
 
     public DossierRecord[] Dossiers { get; }
 
@@ -43,12 +41,12 @@ internal sealed class StagedAhead : IAsyncDisposable
     public IReadOnlyList<AppDbContext> Contexts => scopes.Select(s => s.ServiceProvider.GetRequiredService<AppDbContext>()).ToList();
 
     /// <summary>
-    /// Starts staging <paramref name="drafts"/> on the thread pool in <paramref name="parts"/> parts, each in a scope and
+    /// Starts staging <paramref name="drafts"/> on the thread pool in parts (<see cref="SubmissionWriter.Parts"/>), each in a scope and
     /// context of its own; null when the codes cannot be foreseen (a series the writer has not reserved in yet).
     /// <paramref name="lastCodes"/>: the last code the writer reserved in each series.
     /// </summary>
     public static StagedAhead? Start(IServiceScopeFactory scopeFactory, DossierCodes codes, IReadOnlyList<SubmissionDraft> drafts,
-        IReadOnlyDictionary<(string Prefix, string Day), string> lastCodes, int parts)
+        IReadOnlyDictionary<(string Prefix, string Day), string> lastCodes)
     {
         // Expected to be written: the first of each (applicant, idempotency key); the checks may say otherwise later.
         var members = Enumerable.Range(0, drafts.Count).DistinctBy(i => (drafts[i].ApplicantId, drafts[i].IdempotencyKey)).ToArray();
@@ -61,7 +59,7 @@ internal sealed class StagedAhead : IAsyncDisposable
             foreach (var (i, code) in series.Zip(following))
                 codeOf[i] = code;
         }
-        var chunks = members.Chunk((members.Length + parts - 1) / parts).ToList();
+        var chunks = SubmissionWriter.Parts(members);
         var scopes = chunks.Select(_ => scopeFactory.CreateScope()).ToList();
         var dossiers = new DossierRecord[drafts.Count];
         var bulks = chunks.Select(_ => new BulkRows()).ToArray();
@@ -79,7 +77,7 @@ internal sealed class StagedAhead : IAsyncDisposable
 
     /// <summary>Whether the staged rows are exactly what the group's transaction would stage: the same members with the
     /// same codes, and staging succeeded (an engine's refusal is met again, and reported, when the group is staged anew).</summary>
-    public async Task<bool> MatchesAsync(IReadOnlyList<int> writes, string[] codeOf)
+    public async Task<bool> MatchesAsync(IReadOnlyList<int> writes, string[] reserved)
     {
         try
         {
@@ -89,7 +87,7 @@ internal sealed class StagedAhead : IAsyncDisposable
         {
             return false;
         }
-        return Members.SequenceEqual(writes) && writes.All(i => CodeOf[i] == codeOf[i]);
+        return members.SequenceEqual(writes) && writes.All(i => codeOf[i] == reserved[i]);
     }
 
     public async ValueTask DisposeAsync()

@@ -160,8 +160,7 @@ public sealed class SubmissionWriter : IAsyncDisposable
         var batch = TakeWaiting();
         if (batch.Count == 0)
             return;
-        var parts = batch.Count < 2 * MinPart ? 1 : StagingParts;
-        next = (batch, StagedAhead.Start(scopes, codes, batch.Select(p => p.Draft).ToList(), lastCodes, parts));
+        next = (batch, StagedAhead.Start(scopes, codes, batch.Select(p => p.Draft).ToList(), lastCodes));
     }
 
     private async Task WriteAloneAsync(Pending pending)
@@ -288,7 +287,7 @@ public sealed class SubmissionWriter : IAsyncDisposable
         List<int> writes, string[] codeOf)
     {
         var dossiers = new DossierRecord[group.Count];
-        var parts = writes.Count < 2 * MinPart ? [writes.ToArray()] : writes.Chunk((writes.Count + StagingParts - 1) / StagingParts).ToArray();
+        var parts = Parts(writes);
         var stagers = parts.Skip(1).Select(_ => scopes.CreateScope()).ToList();
         try
         {
@@ -329,6 +328,10 @@ public sealed class SubmissionWriter : IAsyncDisposable
         }
         return dossiers;
     }
+
+    /// <summary>The applications to stage, in parts staged in parallel: one part for a small group, else one per core.</summary>
+    internal static int[][] Parts(IReadOnlyList<int> members) =>
+        members.Count < 2 * MinPart ? [members.ToArray()] : members.Chunk((members.Count + StagingParts - 1) / StagingParts).ToArray();
 
     /// <summary>
     /// The rows staged in <paramref name="contexts"/> written over <paramref name="db"/>, in its transaction: the tracked
