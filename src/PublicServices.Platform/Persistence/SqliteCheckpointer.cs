@@ -17,6 +17,9 @@ namespace PublicServices.Platform.Persistence;
 /// to new file blocks costs the kernel zeroing them. So once the log passes <see cref="RestartFrames"/> pages, it is
 /// made to start over (<see cref="Restart"/>) — holding writers back for 10–90 ms (the disk's sync) once every ≈ 15 s
 /// under a sustained load.</para>
+/// <para>After each copy the pages it wrote to the database file are written out to the disk in slices
+/// (<see cref="SqliteWriteBack"/>), so that SQLite's own sync of the file never has seconds' worth of them to write at
+/// once while commits wait behind it.</para>
 /// </summary>
 internal sealed class SqliteCheckpointer(DatabaseOptions options, WriterTurns turns, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
@@ -29,6 +32,9 @@ internal sealed class SqliteCheckpointer(DatabaseOptions options, WriterTurns tu
     /// it is kept rare: at 256 MB it came every ≈ 4 s, ≈ 1 s of held writers a minute (≈ 0.3 s now). The file keeps its size
     /// once grown; only a sustained stream of writes grows it that far.</summary>
     internal long RestartFrames { get; init; } = 262_144;
+
+    /// <summary>The database file, once the service runs (<see cref="SqliteWriteBack"/> writes its pages out).</summary>
+    private string? file;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,15 +56,18 @@ internal sealed class SqliteCheckpointer(DatabaseOptions options, WriterTurns tu
             wait.ExecuteNonQuery();
         }
         using var background = TakeOver(file);
+        this.file = file;
         try
         {
-            // Real time, not the portal's clock: this is housekeeping of a file, not a business deadline.
-            using var timer = new PeriodicTimer(Interval);
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-                Checkpoint(connection, gate);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            // A thread of its own: every call here blocks on the disk (a round's copy and write-back, 50–250 ms under
+            // load), and on a pool thread that was one of two cores' worth of threads taken from the requests (p99 at
+            // 1,000 submissions a second 318–460 → 258 ms when moved). Real time, not the portal's clock: this is
+            // housekeeping of a file, not a business deadline.
+            await Task.Factory.StartNew(() =>
+            {
+                while (!stoppingToken.WaitHandle.WaitOne(Interval))
+                    Checkpoint(connection, gate);
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
         finally
         {
@@ -76,11 +85,13 @@ internal sealed class SqliteCheckpointer(DatabaseOptions options, WriterTurns tu
         {
             var started = Stopwatch.GetTimestamp();
             var (frames, copied) = Run(connection, "PASSIVE");
-            logger.LogTrace("SQLite checkpoint: {Copied} of {Frames} log pages copied back in {Elapsed:F1} ms", copied, frames,
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var copiedAt = Stopwatch.GetTimestamp();
+            WriteBack();
+            logger.LogTrace("SQLite checkpoint: {Copied} of {Frames} log pages copied back in {Elapsed:F1} ms, written out in {WriteBack:F1} ms",
+                copied, frames, Stopwatch.GetElapsedTime(started, copiedAt).TotalMilliseconds, Stopwatch.GetElapsedTime(copiedAt).TotalMilliseconds);
             if (frames < RestartFrames)
                 return;
-            var round = Restart(connection, gate, turns);
+            var round = Restart(connection, gate, turns, WriteBack);
             // The writers' pause is the figure that matters (it is every submission's latency at that moment): logged, and
             // a warning when it is long enough to be felt.
             logger.Log(round.Held > SlowPause ? LogLevel.Warning : LogLevel.Debug,
@@ -90,10 +101,18 @@ internal sealed class SqliteCheckpointer(DatabaseOptions options, WriterTurns tu
             if (!round.Copied && frames > 4 * RestartFrames)
                 logger.LogWarning("The SQLite log holds {Frames} pages: long readers keep it from starting over", frames);
         }
-        catch (SqliteException error)
+        catch (Exception error) when (error is SqliteException or IOException)
         {
             logger.LogWarning(error, "SQLite checkpoint failed; it is retried");
         }
+    }
+
+    /// <summary>The pages just copied back written out in slices (<see cref="SqliteWriteBack"/>), so that SQLite's own
+    /// sync of the file, when it comes, finds little left to write.</summary>
+    private void WriteBack()
+    {
+        if (file is not null)
+            SqliteWriteBack.Run(file);
     }
 
     private static readonly TimeSpan SlowPause = TimeSpan.FromMilliseconds(100);
@@ -111,13 +130,15 @@ internal sealed class SqliteCheckpointer(DatabaseOptions options, WriterTurns tu
     /// apart, if a reader still needs an older page. Measured at 1,000 submissions a second: 60–90 ms held, the syncs of
     /// that pass waiting on a disk busy with the commits' own (10–15 ms on a lightly loaded one).
     /// </summary>
-    internal static RestartRound Restart(SqliteConnection connection, SqliteConnection gate, WriterTurns turns)
+    internal static RestartRound Restart(SqliteConnection connection, SqliteConnection gate, WriterTurns turns, Action? writeBack = null)
     {
         var started = Stopwatch.GetTimestamp();
         // Catch up first without blocking anyone: each pass copies what was committed during the one before, so the
-        // locked pass below has only a few milliseconds' worth left.
+        // locked pass below has only a few milliseconds' worth left — and its sync of the file, the pages written out
+        // before the writers are held.
         for (var pass = 0; pass < 2; pass++)
             Run(connection, "PASSIVE");
+        writeBack?.Invoke();
         var caughtUp = Stopwatch.GetTimestamp();
         using var turn = turns.Take();
         var turnTaken = Stopwatch.GetTimestamp();
