@@ -63,10 +63,15 @@ public sealed class SubmissionWriter : IAsyncDisposable
     private readonly WriterTurns turns;
     private readonly ILogger<SubmissionWriter> logger;
     private readonly Task loop;
+    /// <summary>On SQLite with durable commits: groups commit without waiting for the disk and are answered after the
+    /// log's next sync (<see cref="SqliteLogSyncer"/>), while the next group is written.</summary>
+    private readonly SqliteLogSyncer? logSyncer;
 
-    public SubmissionWriter(IServiceScopeFactory scopes, DossierCodes codes, WriterTurns turns, ILogger<SubmissionWriter> logger)
+    public SubmissionWriter(IServiceScopeFactory scopes, DossierCodes codes, WriterTurns turns, ILogger<SubmissionWriter> logger,
+        SqliteLogSyncer? logSyncer = null)
     {
         this.scopes = scopes;
+        this.logSyncer = logSyncer;
         this.codes = codes;
         this.turns = turns;
         this.logger = logger;
@@ -218,6 +223,7 @@ public sealed class SubmissionWriter : IAsyncDisposable
         // The engine adds and removes rows explicitly; without automatic change detection each DbSet.Local look-up of a
         // group does not rescan every tracked row (quadratic in the group's size). One scan before writing suffices.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.RelaxedDurability = logSyncer is not null;
         await using var transaction = await db.Database.BeginTransactionAsync();
         var begun = Stopwatch.GetTimestamp();
         // Repeated idempotency keys: committed before (one query for the group), or twice within the group.
@@ -267,14 +273,28 @@ public sealed class SubmissionWriter : IAsyncDisposable
             refused.TryGetValue(i, out var refusal) ? refusal
             : twins.TryGetValue(i, out var first) ? SubmissionChecks.Duplicate(drafts[i], drafts[first].ApplicantId == drafts[i].ApplicantId ? codeOf[first] : null)
             : new SubmissionResult(dossiers[i], false, [], false);
-        for (var i = 0; i < group.Count; i++)
+        void AnswerAll(Exception? notDurable)
         {
-            var key = (group[i].Draft.ApplicantId, group[i].Draft.IdempotencyKey);
-            group[i].Done.TrySetResult(earlier.TryGetValue(key, out var before) ? new SubmissionResult(before, true, [], false)
-                : firstOf[key] == i ? Answer(i)
-                : Answer(firstOf[key]) is { Dossier: { } made } ? new SubmissionResult(made, true, [], false)
-                : Answer(firstOf[key]));
+            for (var i = 0; i < group.Count; i++)
+            {
+                if (notDurable is not null)
+                {
+                    // Committed, but whether it is on disk is unknown: no one is told it was received. A retry with the
+                    // same idempotency key finds the dossier if it survived.
+                    group[i].Done.TrySetException(notDurable);
+                    continue;
+                }
+                var key = (group[i].Draft.ApplicantId, group[i].Draft.IdempotencyKey);
+                group[i].Done.TrySetResult(earlier.TryGetValue(key, out var before) ? new SubmissionResult(before, true, [], false)
+                    : firstOf[key] == i ? Answer(i)
+                    : Answer(firstOf[key]) is { Dossier: { } made } ? new SubmissionResult(made, true, [], false)
+                    : Answer(firstOf[key]));
+            }
         }
+        if (logSyncer is null)
+            AnswerAll(null);
+        else
+            logSyncer.AfterSync(AnswerAll);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace PublicServices.Platform.Persistence;
 
@@ -22,6 +23,8 @@ public static class PersistenceExtensions
         services.AddSingleton<SchemaMigrator>();
         // SQLite: one set of turns per database file, shared with its contexts' short writes (AppDbContext.SaveChanges).
         services.AddSingleton(_ => options.Provider == DatabaseProvider.Sqlite ? WriterTurns.ForSqlite(options.ConnectionString!) : new WriterTurns());
+        if (SqliteLogSyncer.LogOf(options) is { } log)
+            services.AddSingleton(provider => new SqliteLogSyncer(log, provider.GetService<ILogger<SqliteLogSyncer>>()));
         // Runs only where hosted services run (the portal); the CLI keeps SQLite's automatic checkpoints.
         services.AddHostedService<SqliteCheckpointer>();
         return services;
