@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace PublicServices.Platform.Persistence;
 
 /// <summary>
@@ -18,4 +20,11 @@ public sealed class DatabaseOptions
     /// in WAL mode but not against power loss, is for benchmarks and disposable environments only.
     /// </summary>
     public string SqliteSynchronous { get; set; } = "FULL";
+
+    /// <summary>The SQLite database's file, as a full path; null on PostgreSQL or for an in-memory database.</summary>
+    public string? SqliteFile() =>
+        Provider == DatabaseProvider.Sqlite
+        && new SqliteConnectionStringBuilder(ConnectionString) is { Mode: not SqliteOpenMode.Memory, DataSource: { Length: > 0 } file and not ":memory:" }
+            ? Path.GetFullPath(file)
+            : null;
 }

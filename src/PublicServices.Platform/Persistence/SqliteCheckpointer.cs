@@ -38,8 +38,7 @@ internal sealed class SqliteCheckpointer(DatabaseOptions options, WriterTurns tu
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Provider != DatabaseProvider.Sqlite
-            || new SqliteConnectionStringBuilder(options.ConnectionString) is not { Mode: not SqliteOpenMode.Memory, DataSource: { Length: > 0 } file and not ":memory:" })
+        if (options.SqliteFile() is not { } file)
             return;
         // Its own handles, not pooled: the gate's busy_timeout must not reach a portal connection (SqlitePragmas does not
         // set again what it set before on a pooled handle).

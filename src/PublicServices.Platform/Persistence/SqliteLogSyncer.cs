@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -40,10 +39,7 @@ public sealed class SqliteLogSyncer : IAsyncDisposable
     /// <summary>The log to sync for a SQLite file database whose commits must be durable (<c>synchronous=FULL</c>, the
     /// default); null otherwise (PostgreSQL, memory, a level configured lower: nothing to wait for).</summary>
     public static string? LogOf(DatabaseOptions options) =>
-        options.Provider == DatabaseProvider.Sqlite && options.SqliteSynchronous.Equals("FULL", StringComparison.OrdinalIgnoreCase)
-        && new SqliteConnectionStringBuilder(options.ConnectionString) is { Mode: not SqliteOpenMode.Memory, DataSource: { Length: > 0 } file and not ":memory:" }
-            ? Path.GetFullPath(file) + "-wal"
-            : null;
+        options.SqliteSynchronous.Equals("FULL", StringComparison.OrdinalIgnoreCase) && options.SqliteFile() is { } file ? file + "-wal" : null;
 
     /// <summary>Runs <paramref name="then"/> after a sync of the log that began after this call — with the sync's error
     /// if it failed (the commit's durability then unknown). Call after the commit returned, while a connection to the
