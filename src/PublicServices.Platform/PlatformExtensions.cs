@@ -37,6 +37,7 @@ public static class PlatformExtensions
         services.AddEngineHosting(configuration, contentRoot);
         services.AddSingleton<DossierCodes>();
         services.AddScoped<DossierSubmission>();
+        services.AddSingleton(SubmissionOptions.From(configuration));
         services.AddSingleton<SubmissionWriter>();
         services.AddScoped<DossierOrigins>();
         services.AddScoped<DossierAmendment>();

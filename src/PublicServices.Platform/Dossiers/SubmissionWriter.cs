@@ -38,6 +38,8 @@ public sealed record SubmissionDraft(
 /// started and its form answered, its dossier, its attachments claimed — then answers every request. A commit (and on
 /// SQLite the single write lock) is paid once per group instead of once per submission, and concurrent submissions no
 /// longer queue on the database's lock. While a group commits, the next one is taken and staged (<see cref="StagedAhead"/>).
+/// With <see cref="SubmissionOptions.GroupInterval"/> set, groups are taken at most that often (unless a full group waits),
+/// so that under load they stay large enough to share those fixed costs.
 /// <para>A repeated idempotency key (double click, retry after a timeout) is answered with the dossier it made before,
 /// found for the whole group with one query, or with the dossier of its twin in the same group; the unique index on
 /// (applicant, key) stays the last word for submissions racing on several nodes.</para>
@@ -62,15 +64,17 @@ public sealed class SubmissionWriter : IAsyncDisposable
     private readonly DossierCodes codes;
     private readonly WriterTurns turns;
     private readonly ILogger<SubmissionWriter> logger;
+    private readonly SubmissionOptions options;
     private readonly Task loop;
     /// <summary>On SQLite with durable commits: groups commit without waiting for the disk and are answered after the
     /// log's next sync (<see cref="SqliteLogSyncer"/>), while the next group is written.</summary>
     private readonly SqliteLogSyncer? logSyncer;
 
-    public SubmissionWriter(IServiceScopeFactory scopes, DossierCodes codes, WriterTurns turns, ILogger<SubmissionWriter> logger,
-        SqliteLogSyncer? logSyncer = null)
+    public SubmissionWriter(IServiceScopeFactory scopes, DossierCodes codes, WriterTurns turns, SubmissionOptions options,
+        ILogger<SubmissionWriter> logger, SqliteLogSyncer? logSyncer = null)
     {
         this.scopes = scopes;
+        this.options = options;
         this.logSyncer = logSyncer;
         this.codes = codes;
         this.turns = turns;
@@ -88,6 +92,11 @@ public sealed class SubmissionWriter : IAsyncDisposable
     public long GroupsStagedAhead => Interlocked.Read(ref groupsStagedAhead);
 
     private long groupsStagedAhead;
+
+    /// <summary>Groups written (a group failed and written again one by one counts once, and once for each of its members).</summary>
+    public long GroupsWritten => Interlocked.Read(ref groupsWritten);
+
+    private long groupsWritten;
 
     /// <summary>Writes the application; returns its dossier, or the one an identical earlier submission (same applicant
     /// and idempotency key) made, with <c>AlreadySubmitted</c>, or the duplicate refusal when another dossier took its
@@ -118,6 +127,7 @@ public sealed class SubmissionWriter : IAsyncDisposable
             {
                 if (!await queue.Reader.WaitToReadAsync())
                     break;
+                await PaceAsync();
                 batch = TakeWaiting();
             }
             try
@@ -142,6 +152,19 @@ public sealed class SubmissionWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>When the last group was taken (<see cref="SubmissionOptions.PacingClock"/>'s timestamp; null before the first).</summary>
+    private long? lastTaken;
+
+    /// <summary>Whether the next group may be taken now: <see cref="SubmissionOptions.GroupInterval"/> has passed since the
+    /// last one, or a full group waits.</summary>
+    private bool NextGroupDue =>
+        lastTaken is not { } taken || Waiting >= MaxBatch || options.PacingClock.GetElapsedTime(taken) >= options.GroupInterval;
+
+    /// <summary>Waits until the next group is due (<see cref="SubmissionOptions.GroupInterval"/>): meanwhile more applications
+    /// join it.</summary>
+    private Task PaceAsync() =>
+        NextGroupDue ? Task.CompletedTask : Task.Delay(options.GroupInterval - options.PacingClock.GetElapsedTime(lastTaken!.Value), options.PacingClock);
+
     private List<Pending> TakeWaiting()
     {
         var batch = new List<Pending>(MaxBatch);
@@ -150,6 +173,8 @@ public sealed class SubmissionWriter : IAsyncDisposable
             Interlocked.Decrement(ref waiting);
             batch.Add(pending);
         }
+        if (batch.Count > 0)
+            lastTaken = options.PacingClock.GetTimestamp();
         return batch;
     }
 
@@ -215,6 +240,7 @@ public sealed class SubmissionWriter : IAsyncDisposable
     private async Task WriteGroupAsync(IReadOnlyList<Pending> group, StagedAhead? staged, bool takeNext)
     {
         var started = Stopwatch.GetTimestamp();
+        Interlocked.Increment(ref groupsWritten);
         using var turn = await turns.TakeAsync();
         var turnTaken = Stopwatch.GetTimestamp();
         using var scope = scopes.CreateScope();
@@ -260,7 +286,8 @@ public sealed class SubmissionWriter : IAsyncDisposable
         var dossiers = stagedAhead ? staged!.Dossiers : await StageAndInsertAsync(db, engine, group, writes, codeOf);
         await ClaimAttachmentsAsync(db, writes.SelectMany(i => drafts[i].AttachmentIds.Select(id => (id, codeOf[i]))).ToList());
         var written = Stopwatch.GetTimestamp();
-        if (takeNext)
+        // Not due yet (paced): the loop waits for it after this commit, and more applications join it meanwhile.
+        if (takeNext && NextGroupDue)
             TakeNext();
         await transaction.CommitAsync(CancellationToken.None);
         // Where a slow group's time went: the turn (another writer had it), BEGIN (the database's write lock), the work,
@@ -354,11 +381,11 @@ public sealed class SubmissionWriter : IAsyncDisposable
         members.Count < 2 * MinPart ? [members.ToArray()] : members.Chunk((members.Count + StagingParts - 1) / StagingParts).ToArray();
 
     /// <summary>
-    /// The rows staged in <paramref name="contexts"/> written over <paramref name="db"/>, in its transaction: the tracked
-    /// additions (instances, dossiers, tasks with their search terms and bookmarks) and the rows the engines collected
-    /// untracked (<paramref name="bulks"/>: journal lines, outbox messages, other bookmarks — 7 of a submission's ≈ 17
-    /// rows that EF Core's change tracker no longer adds, snapshots and scans). False, with nothing written, when a
-    /// context holds anything but additions.
+    /// The rows staged written over <paramref name="db"/>, in its transaction: those the engines collected untracked
+    /// (<paramref name="bulks"/>: every row of a submission — instance, dossier, task with its search terms, bookmarks,
+    /// journal lines, outbox message — which EF Core's change tracker no longer attaches, snapshots and scans), and any
+    /// addition still tracked by <paramref name="contexts"/> (an incident). False, with nothing written, when a context
+    /// holds anything but additions.
     /// </summary>
     internal static async Task<bool> TryWriteStagedAsync(AppDbContext db, IReadOnlyList<AppDbContext> contexts, IEnumerable<BulkRows> bulks)
     {
@@ -377,23 +404,24 @@ public sealed class SubmissionWriter : IAsyncDisposable
         var input = new JsonObject { ["dossier"] = new JsonObject { ["code"] = code } };
         if (draft.Source is { } source)
             input[StartsFrom.Variable] = source.DeepClone();
-        var started = engine.Start(definition.Id, input, draft.ApplicantId);
-        if (started.Refused)
-            throw new InvalidOperationException(started.Refusal!.Message);
-        var formWait = started.Run!.Opened.Single(b => b.Kind == BookmarkKinds.Form);
-        // The values are the request's own (validated) object; the engine keeps a copy in the instance's variables.
-        var submitted = engine.Resume(started.Instance!, new Stimulus(formWait.Id, BookmarkKinds.Form, "submitted", draft.ApplicantId) { Payload = draft.Values });
+        // Started and its first form answered in one run. The values are the request's own (validated) object; the engine
+        // keeps a copy in the instance's variables.
+        var submitted = engine.StartAndResume(definition.Id, input, draft.ApplicantId, started =>
+            new Stimulus(started.Opened.Single(b => b.Kind == BookmarkKinds.Form).Id, BookmarkKinds.Form, "submitted", draft.ApplicantId) { Payload = draft.Values });
         if (submitted.Refused)
             throw new InvalidOperationException(submitted.Refusal!.Message);
         var dossier = new DossierRecord
         {
             Code = code, ProcedureId = definition.Id, ProcedureVersion = definition.Version, ApplicantId = draft.ApplicantId,
-            InstanceId = started.Instance!.Id, AgencyCode = definition.Agency, IdempotencyKey = draft.IdempotencyKey,
+            InstanceId = submitted.Instance!.Id, AgencyCode = definition.Agency, IdempotencyKey = draft.IdempotencyKey,
             SubmittedAt = draft.Now.UtcDateTime, DueDate = draft.DueDate,
             DeclarationVersion = draft.Declaration.Version, DeclaredAt = draft.Now.UtcDateTime, ParentDossierCode = draft.ParentDossierCode,
             UniqueKey = draft.UniqueKey,
         };
-        db.Dossiers.Add(dossier);
+        if (engine.Bulk is { } bulk)
+            bulk.Dossiers.Add(dossier);
+        else
+            db.Dossiers.Add(dossier);
         return dossier;
     }
 

@@ -22,9 +22,11 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
     private readonly DbSequenceSource sequences = new(db);
 
     /// <summary>
-    /// When set (a batch signal's chunk, a group of submissions), journal lines, outbox messages and the bookmarks of waits other than tasks are
-    /// collected here instead of being tracked; the caller writes them with <see cref="BulkRows.WriteAsync"/> in the
-    /// transaction of its <c>SaveChanges</c>. Instances, tasks, incidents and counters stay on the context.
+    /// When set (a batch signal's chunk, a group of submissions), the rows this context would only add — instances started,
+    /// bookmarks and tasks opened (with their search terms), journal lines, outbox messages — and the bookmarks of waits
+    /// other than tasks closed are collected here instead of being tracked; the caller writes them with
+    /// <see cref="BulkRows.WriteAsync"/> in the transaction of its <c>SaveChanges</c>. Instances resumed (their revision
+    /// check), tasks closed that were not opened in this unit of work, incidents and counters stay on the context.
     /// </summary>
     public BulkRows? Bulk { get; set; }
 
@@ -38,6 +40,25 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
         // right edge of each id index, where the rows of the same group commit share pages, instead of on a random page
         // of each — a submission wrote ≈ 16 pages to the log with random ids.
         var run = runner.Start(definition, instanceId ?? Guid.CreateVersion7(), input, actor, now, sequences);
+        return new EngineOutcome(Add(definition, run, now), run, null);
+    }
+
+    /// <summary>Starts an instance and answers at once the wait <paramref name="answer"/> names (a submission's first form):
+    /// one run staged, the state serialized once (<see cref="WorkflowRunner.StartAndResume"/>). Refused, with nothing
+    /// staged, when the answer is.</summary>
+    public EngineOutcome StartAndResume(string definitionId, JsonObject? input, string actor, Func<RunResult, Stimulus> answer)
+    {
+        var definition = definitions.Latest(definitionId);
+        if (definition is null)
+            return EngineOutcome.Refuse(RefusalReason.UnknownBookmark, $"Không có thủ tục '{definitionId}' / No procedure '{definitionId}'.");
+        var now = clock.GetUtcNow();
+        var run = runner.StartAndResume(definition, Guid.CreateVersion7(), input, actor, now, answer, sequences);
+        return run.Refused ? new EngineOutcome(null, run, run.Refusal) : new EngineOutcome(Add(definition, run, now), run, null);
+    }
+
+    /// <summary>The new instance of a run that started one, added and staged.</summary>
+    private InstanceRecord Add(Workflows.Definitions.WorkflowDefinition definition, RunResult run, DateTimeOffset now)
+    {
         var instance = new InstanceRecord
         {
             Id = run.State.InstanceId,
@@ -47,9 +68,12 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
             StateJson = "",
             CreatedAt = now.UtcDateTime,
         };
-        db.Instances.Add(instance);
+        if (Bulk is not null)
+            Bulk.Instances.Add(instance);
+        else
+            db.Instances.Add(instance);
         Stage(instance, run, now);
-        return new EngineOutcome(instance, run, null);
+        return instance;
     }
 
     public async Task<EngineOutcome> ResumeAsync(Stimulus stimulus, CancellationToken cancellationToken)
@@ -112,15 +136,8 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
             holder.UniqueKey = null;
         foreach (var closed in run.Closed)
         {
-            if (Bulk is not null && closed.Kind != BookmarkKinds.Task)
-            {
-                var index = Bulk.Opened.FindIndex(b => b.Id == closed.Id);
-                if (index >= 0)
-                    Bulk.Opened.RemoveAt(index);
-                else
-                    Bulk.Closed.Add(closed.Id);
+            if (Bulk is not null && Bulk.TryForget(closed))
                 continue;
-            }
             db.Bookmarks.Remove(db.Bookmarks.Local.SingleOrDefault(b => b.Id == closed.Id)
                                 ?? db.Bookmarks.Attach(new BookmarkRecord { Id = closed.Id, StepId = closed.StepId, Kind = closed.Kind }).Entity);
             if (closed.Kind == BookmarkKinds.Task)
@@ -135,15 +152,23 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
                 Dataset = opened.Kind == BookmarkKinds.Signal ? (string?)opened.Data?[WaitActivity.DatasetProperty] : null,
                 DataKey = opened.Kind == BookmarkKinds.Signal ? (string?)opened.Data?[WaitActivity.DataKeyProperty] : null,
             };
-            if (Bulk is not null && opened.Kind != BookmarkKinds.Task)
+            if (Bulk is not null)
                 Bulk.Opened.Add(bookmark);
             else
                 db.Bookmarks.Add(bookmark);
             if (opened.Kind == BookmarkKinds.Task)
             {
                 var task = TaskProjection.From(definitions.Get(instance.DefinitionId, instance.DefinitionVersion), run.State, opened, instance.CreatedAt, at);
-                db.Tasks.Add(task);
-                db.TaskSearchTerms.AddRange(TaskSearchTerm.For(task));
+                if (Bulk is not null)
+                {
+                    Bulk.Tasks.Add(task);
+                    Bulk.SearchTerms.AddRange(TaskSearchTerm.For(task));
+                }
+                else
+                {
+                    db.Tasks.Add(task);
+                    db.TaskSearchTerms.AddRange(TaskSearchTerm.For(task));
+                }
             }
             if (opened.Kind == BookmarkKinds.Document)
                 Enqueue(instance.Id, DocumentOutboxKind, new JsonObject { ["instanceId"] = instance.Id, ["bookmarkId"] = opened.Id, ["document"] = opened.Data?.DeepClone() }, at);

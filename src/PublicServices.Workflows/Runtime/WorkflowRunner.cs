@@ -34,6 +34,28 @@ public sealed class WorkflowRunner(IActivityResolver activities)
         return run.Continue([definition.Flow.Start]);
     }
 
+    /// <summary>
+    /// Starts an instance and at once resumes the wait <paramref name="answer"/> names among those the start opened (a
+    /// submission: the first form answered). One result for both calls — a wait opened and closed within it is in neither
+    /// list — so the host stores the state once instead of storing it, reading it back and storing it again. Refused,
+    /// with nothing to save, when the resume is.
+    /// </summary>
+    public RunResult StartAndResume(WorkflowDefinition definition, Guid instanceId, JsonObject? input, string actor, DateTimeOffset now,
+        Func<RunResult, Stimulus> answer, ISequenceSource? sequences = null)
+    {
+        var started = Start(definition, instanceId, input, actor, now, sequences);
+        var resumed = Resume(definition, started.State, answer(started), now, sequences);
+        if (resumed.Refused)
+            return resumed;
+        var closed = resumed.Closed.Select(b => b.Id).ToHashSet();
+        var opened = started.Opened.Select(b => b.Id).ToHashSet();
+        return new RunResult(resumed.State,
+            [.. started.Opened.Where(b => !closed.Contains(b.Id)), .. resumed.Opened],
+            [.. resumed.Closed.Where(b => !opened.Contains(b.Id))],
+            [.. started.Journal, .. resumed.Journal],
+            [.. started.Outbox, .. resumed.Outbox]);
+    }
+
     public RunResult Resume(WorkflowDefinition definition, WorkflowState state, Stimulus stimulus, DateTimeOffset now, ISequenceSource? sequences = null)
     {
         if (state.Status != InstanceStatus.Waiting)

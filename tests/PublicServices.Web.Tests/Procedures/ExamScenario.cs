@@ -17,13 +17,21 @@ namespace PublicServices.Web.Tests.Procedures;
 /// a registration window set by configuration (21/04/2027 07:00 – 28/04/2027 17:00, as the procedure's own defaults), with a
 /// 100,000 VND fee for free candidates so their payment step is played.
 /// </summary>
-public sealed class ExamPortalFactory() : ClockedPortalFactory(new DateTimeOffset(2027, 4, 22, 9, 0, 0, TimeSpan.FromHours(7)),
-    new Dictionary<string, string?>
+public class ExamPortalFactory : ClockedPortalFactory
+{
+    public ExamPortalFactory() : this(new Dictionary<string, string?>()) { }
+
+    /// <summary>The exam portal with <paramref name="settings"/> added to (or overriding) its own.</summary>
+    protected ExamPortalFactory(IReadOnlyDictionary<string, string?> settings) : base(new DateTimeOffset(2027, 4, 22, 9, 0, 0, TimeSpan.FromHours(7)),
+        new Dictionary<string, string?>
+        {
+            ["Workflows:Settings:exam-registration:registrationOpens"] = "2027-04-21T07:00:00+07:00",
+            ["Workflows:Settings:exam-registration:registrationCloses"] = "2027-04-28T17:00:00+07:00",
+            ["Workflows:Settings:exam-registration:freeCandidateFee"] = "100000",
+        }.Concat(settings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value))
     {
-        ["Workflows:Settings:exam-registration:registrationOpens"] = "2027-04-21T07:00:00+07:00",
-        ["Workflows:Settings:exam-registration:registrationCloses"] = "2027-04-28T17:00:00+07:00",
-        ["Workflows:Settings:exam-registration:freeCandidateFee"] = "100000",
-    });
+    }
+}
 
 /// <summary>Candidates, school officers and council officials of the exam over HTTP; the outbox drained as workers would.</summary>
 public abstract class ExamScenario(ExamPortalFactory portal)

@@ -11,12 +11,16 @@ using PublicServices.Web.Tests.Support;
 
 namespace PublicServices.Web.Tests.Procedures;
 
+/// <summary>The exam portal whose writer takes whatever waits at once (no pacing): these tests say which applications
+/// form a group by when they queue them. Pacing: <see cref="SubmissionPacingTests"/>.</summary>
+public sealed class UnpacedExamPortalFactory() : ExamPortalFactory(new Dictionary<string, string?> { ["Submissions:GroupInterval"] = "00:00:00" });
+
 /// <summary>
 /// The submissions' writer checks files and <c>uniqueBy</c> keys for its whole group, inside the group's transaction:
 /// applications queued together cannot share a file or a key, which checks made one request at a time, before anything
 /// was committed, let through.
 /// </summary>
-public sealed class SubmissionGroupTests(ExamPortalFactory portal) : ExamScenario(portal), IClassFixture<ExamPortalFactory>
+public sealed class SubmissionGroupTests(UnpacedExamPortalFactory portal) : ExamScenario(portal), IClassFixture<UnpacedExamPortalFactory>
 {
     [Fact]
     public async Task Applications_queued_together_cannot_share_a_file_or_a_unique_key()
@@ -32,7 +36,7 @@ public sealed class SubmissionGroupTests(ExamPortalFactory portal) : ExamScenari
         var services = scope.ServiceProvider;
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         var (minhId, hoaId) = ((await users.FindByEmailAsync("nhom.minh@example.com"))!.Id, (await users.FindByEmailAsync("nhom.hoa@example.com"))!.Id);
-        SubmissionDraft Draft(string applicant, string key, string name, string cccd, string photo) => DraftOf(services, applicant, key, name, cccd, photo);
+        SubmissionDraft Draft(string applicant, string key, string name, string cccd, string photo) => DraftOf(Portal, services, applicant, key, name, cccd, photo);
 
         var writer = services.GetRequiredService<SubmissionWriter>();
         Task<SubmissionResult> first, samePhoto, sameCccd, takenCccd, afterTwin, afterTaken;
@@ -103,7 +107,7 @@ public sealed class SubmissionGroupTests(ExamPortalFactory portal) : ExamScenari
         {
             var results = new Task<SubmissionResult>[names.Length];
             Task<SubmissionResult> Write(int i) =>
-                writer.WriteAsync(DraftOf(services, ids[i], $"truoc-{i}", names[i].Item2, cccds[i], photos[i]), CancellationToken.None);
+                writer.WriteAsync(DraftOf(Portal, services, ids[i], $"truoc-{i}", names[i].Item2, cccds[i], photos[i]), CancellationToken.None);
             using (await turns.TakeAsync())
             {
                 foreach (var i in firstGroup)
@@ -136,7 +140,7 @@ public sealed class SubmissionGroupTests(ExamPortalFactory portal) : ExamScenari
         await DrainAsync();
     }
 
-    private SubmissionDraft DraftOf(IServiceProvider services, string applicant, string key, string name, string cccd, string photo)
+    internal static SubmissionDraft DraftOf(ExamPortalFactory portal, IServiceProvider services, string applicant, string key, string name, string cccd, string photo)
     {
         var definition = services.GetRequiredService<DefinitionRegistry>().Latest("exam-registration")!;
         var form = definition.Forms[ProcedureRules.StartForm(definition)!.Form];
@@ -146,7 +150,7 @@ public sealed class SubmissionGroupTests(ExamPortalFactory portal) : ExamScenari
         var validation = services.GetRequiredService<FormValidator>().Validate(form, form.Pages, data, checkRules: true, context);
         Assert.True(validation.IsValid, string.Join("; ", validation.Errors.Select(e => $"{e.FieldId}: {e.Message.Vi}")));
         return new SubmissionDraft(definition, form, applicant, key, validation.Values, [Guid.Parse(photo)],
-            Declaration.Of("Tôi cam đoan", "I declare"), Portal.Clock.GetUtcNow(), null)
+            Declaration.Of("Tôi cam đoan", "I declare"), portal.Clock.GetUtcNow(), null)
         {
             UniqueKey = ProcedureRules.UniqueKey(definition, form.Id, validation.Values, context), RulesContext = context,
         };

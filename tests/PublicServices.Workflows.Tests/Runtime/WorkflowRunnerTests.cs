@@ -31,6 +31,30 @@ public sealed class WorkflowRunnerTests
     }
 
     [Fact]
+    public void Should_start_and_answer_the_first_wait_in_one_result_as_two_calls_would()
+    {
+        var id = Guid.NewGuid();
+        var payload = new JsonObject { ["name"] = "Ân" };
+        var started = runner.Start(definition, id, null, "applicant", Monday);
+        var twoCalls = runner.Resume(definition, started.State, Answer(started, "submitted", payload: payload.DeepClone().AsObject()), Monday);
+
+        var oneCall = runner.StartAndResume(definition, id, null, "applicant", Monday, first => Answer(first, "submitted", payload: payload), null);
+
+        // The same state but for the new wait's id (each run makes its own).
+        var (expected, actual) = (twoCalls.State.Clone(), oneCall.State.Clone());
+        Assert.Equal(expected.Bookmarks.Select(b => (b.StepId, b.Kind)), actual.Bookmarks.Select(b => (b.StepId, b.Kind)));
+        expected.Bookmarks = actual.Bookmarks = [];
+        Assert.Equal(WorkflowStateJson.Serialize(expected), WorkflowStateJson.Serialize(actual));
+        Assert.Equal("task", Assert.Single(oneCall.Opened).Kind); // the form opened and answered within the run: in neither list
+        Assert.Empty(oneCall.Closed);
+        Assert.Equal(started.Journal.Concat(twoCalls.Journal).Select(j => j.Event), oneCall.Journal.Select(j => j.Event));
+        Assert.Equal(started.Outbox.Count + twoCalls.Outbox.Count, oneCall.Outbox.Count);
+
+        var refused = runner.StartAndResume(definition, Guid.NewGuid(), null, "applicant", Monday, first => Answer(first, "approve-everything"), null);
+        Assert.Equal(RefusalReason.InvalidOutcome, refused.Refusal!.Reason);
+    }
+
+    [Fact]
     public void Should_refuse_a_duplicate_or_stale_stimulus_and_change_nothing()
     {
         var started = runner.Start(definition, Guid.NewGuid(), null, "applicant", Monday);
