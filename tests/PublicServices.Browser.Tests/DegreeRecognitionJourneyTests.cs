@@ -207,7 +207,9 @@ public sealed class DegreeRecognitionJourneyTests(ClockedBrowserPortal portal) :
     private static async Task LookAtScansAsync(IPage page)
     {
         var previews = page.Locator("[data-testid=dossier-data] img");
-        Assert.Equal(3, await previews.CountAsync()); // the PNG scans; PDFs have a collapsed preview
+        // The PNG scans; PDFs have a collapsed preview. Waited for: the page may still be parsing below what the caller
+        // waited for (CountAsync counts at once — it once found two).
+        await Expect(previews).ToHaveCountAsync(3);
         foreach (var preview in await previews.AllAsync())
         {
             await preview.ScrollIntoViewIfNeededAsync();
