@@ -30,7 +30,17 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
     /// </summary>
     public BulkRows? Bulk { get; set; }
 
-    public EngineOutcome Start(string definitionId, JsonObject? input, string actor, Guid? instanceId = null)
+    public EngineOutcome Start(string definitionId, JsonObject? input, string actor, Guid? instanceId = null) =>
+        StartRun(definitionId, (definition, now) => runner.Start(definition, instanceId ?? Guid.CreateVersion7(), input, actor, now, sequences));
+
+    /// <summary>Starts an instance and answers at once the wait <paramref name="answer"/> names (a submission's first form):
+    /// one run staged, the state serialized once (<see cref="WorkflowRunner.StartAndResume"/>). Refused, with nothing
+    /// staged, when the answer is.</summary>
+    public EngineOutcome StartAndResume(string definitionId, JsonObject? input, string actor, Func<RunResult, Stimulus> answer) =>
+        StartRun(definitionId, (definition, now) => runner.StartAndResume(definition, Guid.CreateVersion7(), input, actor, now, answer, sequences));
+
+    /// <summary>A new instance of the procedure's latest version, run by <paramref name="start"/>, added and staged unless refused.</summary>
+    private EngineOutcome StartRun(string definitionId, Func<Workflows.Definitions.WorkflowDefinition, DateTimeOffset, RunResult> start)
     {
         var definition = definitions.Latest(definitionId);
         if (definition is null)
@@ -39,20 +49,7 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
         // Time-ordered ids (here, for bookmarks, outbox messages, notifications and documents): a new row lands at the
         // right edge of each id index, where the rows of the same group commit share pages, instead of on a random page
         // of each — a submission wrote ≈ 16 pages to the log with random ids.
-        var run = runner.Start(definition, instanceId ?? Guid.CreateVersion7(), input, actor, now, sequences);
-        return new EngineOutcome(Add(definition, run, now), run, null);
-    }
-
-    /// <summary>Starts an instance and answers at once the wait <paramref name="answer"/> names (a submission's first form):
-    /// one run staged, the state serialized once (<see cref="WorkflowRunner.StartAndResume"/>). Refused, with nothing
-    /// staged, when the answer is.</summary>
-    public EngineOutcome StartAndResume(string definitionId, JsonObject? input, string actor, Func<RunResult, Stimulus> answer)
-    {
-        var definition = definitions.Latest(definitionId);
-        if (definition is null)
-            return EngineOutcome.Refuse(RefusalReason.UnknownBookmark, $"Không có thủ tục '{definitionId}' / No procedure '{definitionId}'.");
-        var now = clock.GetUtcNow();
-        var run = runner.StartAndResume(definition, Guid.CreateVersion7(), input, actor, now, answer, sequences);
+        var run = start(definition, now);
         return run.Refused ? new EngineOutcome(null, run, run.Refusal) : new EngineOutcome(Add(definition, run, now), run, null);
     }
 
