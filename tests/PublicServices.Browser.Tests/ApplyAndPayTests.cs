@@ -45,11 +45,11 @@ public sealed class ApplyAndPayTests : IClassFixture<BrowserPortal>
 
         await Expect(page.Locator("[data-testid=fee]")).ToHaveTextAsync("60.000 ₫"); // 20,000 VND × 3 copies
         await page.ClickAsync("form[action$='/pay'] button");
-        await page.WaitForURLAsync("**/sandbox-gateway/*");
+        await page.ArrivesAtAsync("**/sandbox-gateway/*");
         await Expect(page.Locator("[data-testid=sandbox-amount]")).ToHaveTextAsync("60.000 ₫");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "sandbox-gateway.png"), FullPage = true });
         await page.ClickAsync("button[value=pay]");
-        await page.WaitForURLAsync("**/payments/sandbox/return*");
+        await page.ArrivesAtAsync("**/payments/sandbox/return*");
         await Expect(page.Locator("[data-testid=payment-status]")).ToContainTextAsync("chờ xác nhận");
 
         using (var scope = portal.Services.CreateScope())

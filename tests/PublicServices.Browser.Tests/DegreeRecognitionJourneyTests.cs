@@ -108,10 +108,10 @@ public sealed class DegreeRecognitionJourneyTests(ClockedBrowserPortal portal) :
         await SnapAsync(applicant, "dossier-fee");
 
         await applicant.ClickAsync("form[action$='/pay'] button");
-        await applicant.WaitForURLAsync("**/sandbox-gateway/*");
+        await applicant.ArrivesAtAsync("**/sandbox-gateway/*");
         await Expect(applicant.Locator("[data-testid=sandbox-amount]")).ToHaveTextAsync("500.000 ₫");
         await applicant.ClickAsync("button[value=pay]");
-        await applicant.WaitForURLAsync("**/payments/sandbox/return*");
+        await applicant.ArrivesAtAsync("**/payments/sandbox/return*");
         await Expect(applicant.Locator("[data-testid=payment-status]")).ToContainTextAsync("chờ xác nhận");
         await DrainAsync(); // the gateway's server-to-server notification, the fee receipt, the intake task
         await applicant.ReloadAsync();
@@ -221,7 +221,7 @@ public sealed class DegreeRecognitionJourneyTests(ClockedBrowserPortal portal) :
     private async Task DecideAsync(IPage page)
     {
         await page.ClickAsync("form[action$='/complete'] button[type=submit]");
-        await page.WaitForURLAsync(portal.BaseUrl + "/work");
+        await page.ArrivesAtAsync(portal.BaseUrl + "/work");
         await Expect(page.Locator("main .alert-success")).ToHaveTextAsync("Đã ghi nhận kết quả xử lý.");
         await DrainAsync();
         await page.Context.CloseAsync();

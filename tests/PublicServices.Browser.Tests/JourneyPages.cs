@@ -22,6 +22,13 @@ public static class JourneyPages
         return page;
     }
 
+    /// <summary>Waits until the page has navigated to <paramref name="url"/> (a glob), without waiting for its "load"
+    /// event: the caller's next step is an auto-waiting expectation on the new page's content. Once in CI the "load"
+    /// event of the sandbox gateway's page never reached Playwright (30 s; the URL had matched and "networkidle" had
+    /// fired), so a plain <c>WaitForURLAsync</c> failed a journey that had worked.</summary>
+    public static Task ArrivesAtAsync(this IPage page, string url) =>
+        page.WaitForURLAsync(url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+
     /// <summary>Submits the sign-in form with the demo password (the caller waits for where it leads).</summary>
     public static async Task SubmitPasswordAsync(this BrowserPortal portal, IPage page, string email)
     {
