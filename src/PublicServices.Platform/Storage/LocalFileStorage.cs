@@ -4,7 +4,10 @@ namespace PublicServices.Platform.Storage;
 
 /// <summary>
 /// The default store: files under <c>{DataPath}/files/ab/cd/{random}.ext</c>. Written to a temporary name and moved into
-/// place, so a crash never leaves a half-written file under a key that was handed out.
+/// place, so a crash never leaves a half-written file under a key that was handed out; and synced to the disk before
+/// the key is handed out, so that a power cut cannot leave an empty file behind an upload the portal acknowledged (the
+/// attachment's row, and later the dossier naming it, are committed with SQLite's sync, which on ext4 also commits the
+/// journal holding the rename). Unsynced, the file's pages could wait in the page cache for up to 30 s.
 /// </summary>
 public sealed class LocalFileStorage(string root) : IFileStorage
 {
@@ -18,7 +21,10 @@ public sealed class LocalFileStorage(string root) : IFileStorage
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".part";
         await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        {
             await content.CopyToAsync(file, cancellationToken);
+            file.Flush(flushToDisk: true);
+        }
         File.Move(temporary, path);
         return key;
     }
