@@ -18,7 +18,7 @@ internal sealed class DossierRecordConfiguration : IEntityTypeConfiguration<Doss
         dossier.HasIndex(d => new { d.ApplicantId, d.IdempotencyKey }).IsUnique();
         dossier.HasIndex(d => d.InstanceId).IsUnique();
         dossier.Property(d => d.ParentDossierCode).HasMaxLength(40);
-        dossier.HasIndex(d => d.ParentDossierCode);
+        dossier.HasIndex(d => d.ParentDossierCode).HasFilter("\"ParentDossierCode\" IS NOT NULL"); // most dossiers have none
         dossier.Property(d => d.UniqueKey).HasMaxLength(200);
         // NULLs are distinct in a unique index on SQLite and PostgreSQL alike: dossiers without a key never clash.
         dossier.HasIndex(d => new { d.ProcedureId, d.UniqueKey }).IsUnique();

@@ -15,6 +15,7 @@ internal sealed class AttachmentRecordConfiguration : IEntityTypeConfiguration<A
         attachment.Property(a => a.StorageKey).HasMaxLength(128);
         attachment.Property(a => a.DossierCode).HasMaxLength(40);
         attachment.HasIndex(a => a.OwnerId);
-        attachment.HasIndex(a => a.DossierCode);
+        // Partial: files not yet part of a dossier are found by id; a claim then adds an entry instead of moving one.
+        attachment.HasIndex(a => a.DossierCode).HasFilter("\"DossierCode\" IS NOT NULL");
     }
 }

@@ -22,7 +22,8 @@ internal sealed class TaskRecordConfiguration : IEntityTypeConfiguration<TaskRec
         task.Property(t => t.ClaimedBy).HasMaxLength(64);
         task.Property(t => t.ClaimedByName).HasMaxLength(128);
         task.HasIndex(t => new { t.Role, t.UnitCode, t.QueueOrder, t.Id });
-        task.HasIndex(t => new { t.ClaimedBy, t.QueueOrder, t.Id });
+        // Partial: a new task is nobody's yet, and writes no entry ("mine" asks for one claimant, never for none).
+        task.HasIndex(t => new { t.ClaimedBy, t.QueueOrder, t.Id }).HasFilter("\"ClaimedBy\" IS NOT NULL");
         task.HasIndex(t => new { t.EscalatedAt, t.QueueOrder });
         task.HasIndex(t => t.InstanceId);
         task.HasIndex(t => t.DossierCode);

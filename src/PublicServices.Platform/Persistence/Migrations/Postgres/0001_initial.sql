@@ -455,7 +455,7 @@ CREATE INDEX "IX_AspNetUsers_UnitCode" ON "AspNetUsers" ("UnitCode");
 CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
 
 
-CREATE INDEX "IX_attachments_DossierCode" ON attachments ("DossierCode");
+CREATE INDEX "IX_attachments_DossierCode" ON attachments ("DossierCode") WHERE "DossierCode" IS NOT NULL;
 
 
 CREATE INDEX "IX_attachments_OwnerId" ON attachments ("OwnerId");
@@ -482,7 +482,7 @@ CREATE UNIQUE INDEX "IX_dossiers_ApplicantId_IdempotencyKey" ON dossiers ("Appli
 CREATE UNIQUE INDEX "IX_dossiers_InstanceId" ON dossiers ("InstanceId");
 
 
-CREATE INDEX "IX_dossiers_ParentDossierCode" ON dossiers ("ParentDossierCode");
+CREATE INDEX "IX_dossiers_ParentDossierCode" ON dossiers ("ParentDossierCode") WHERE "ParentDossierCode" IS NOT NULL;
 
 
 CREATE UNIQUE INDEX "IX_dossiers_ProcedureId_UniqueKey" ON dossiers ("ProcedureId", "UniqueKey");
@@ -542,7 +542,7 @@ CREATE INDEX "IX_payments_Status_ExpiresAt" ON payments ("Status", "ExpiresAt");
 CREATE INDEX "IX_task_search_terms_TaskId" ON task_search_terms ("TaskId");
 
 
-CREATE INDEX "IX_tasks_ClaimedBy_QueueOrder_Id" ON tasks ("ClaimedBy", "QueueOrder", "Id");
+CREATE INDEX "IX_tasks_ClaimedBy_QueueOrder_Id" ON tasks ("ClaimedBy", "QueueOrder", "Id") WHERE "ClaimedBy" IS NOT NULL;
 
 
 CREATE INDEX "IX_tasks_DossierCode" ON tasks ("DossierCode");
@@ -560,16 +560,16 @@ CREATE INDEX "IX_tasks_Role_UnitCode_QueueOrder_Id" ON tasks ("Role", "UnitCode"
 CREATE INDEX "IX_units_ParentCode" ON units ("ParentCode");
 
 
-CREATE INDEX "IX_workflow_bookmarks_DueAt" ON workflow_bookmarks ("DueAt");
+CREATE INDEX "IX_workflow_bookmarks_DueAt" ON workflow_bookmarks ("DueAt") WHERE "DueAt" IS NOT NULL;
 
 
 CREATE INDEX "IX_workflow_bookmarks_InstanceId" ON workflow_bookmarks ("InstanceId");
 
 
-CREATE INDEX "IX_workflow_bookmarks_Kind_Key_Id" ON workflow_bookmarks ("Kind", "Key", "Id");
+CREATE INDEX "IX_workflow_bookmarks_Kind_Key_Id" ON workflow_bookmarks ("Kind", "Key", "Id") WHERE "Kind" = 'signal';
 
 
-CREATE INDEX "IX_workflow_bookmarks_RemindAt" ON workflow_bookmarks ("RemindAt");
+CREATE INDEX "IX_workflow_bookmarks_RemindAt" ON workflow_bookmarks ("RemindAt") WHERE "RemindAt" IS NOT NULL;
 
 
 CREATE INDEX "IX_workflow_incidents_InstanceId" ON workflow_incidents ("InstanceId");
