@@ -31,6 +31,20 @@ public sealed class LeaseClaims(DatabaseOptions options)
             RETURNING "Id" AS "Value"
             """;
         var until = now + lease;
-        return await db.Database.SqlQueryRaw<Guid>(sql, now, owner, until, max).ToListAsync(ct);
+        // A lease is redone by design (a worker that dies loses it), so a claim lost on a power cut only means the work is
+        // claimed again: on SQLite the claim commits without waiting for the disk (AppDbContext.RelaxedDurability, applied
+        // when the statement opens the connection). With synchronous=FULL each claim held the single write lock through
+        // SQLite's fsync — the outbox claims a batch several times a second at 1,000 submissions a second, and in a slow
+        // flush (a pool thread's kernel stack sampled ≈ 300 ms in such an fsync) the submissions' writer waited for the lock.
+        var relaxed = db.RelaxedDurability;
+        db.RelaxedDurability = true;
+        try
+        {
+            return await db.Database.SqlQueryRaw<Guid>(sql, now, owner, until, max).ToListAsync(ct);
+        }
+        finally
+        {
+            db.RelaxedDurability = relaxed;
+        }
     }
 }

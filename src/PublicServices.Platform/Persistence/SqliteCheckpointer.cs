@@ -85,6 +85,8 @@ internal sealed class SqliteCheckpointer(DatabaseOptions options, WriterTurns tu
             var started = Stopwatch.GetTimestamp();
             var (frames, copied) = Run(connection, "PASSIVE");
             var copiedAt = Stopwatch.GetTimestamp();
+            if (file is not null)
+                SqliteLogPrefetch.Ahead(file + "-wal", frames);
             WriteBack();
             logger.LogTrace("SQLite checkpoint: {Copied} of {Frames} log pages copied back in {Elapsed:F1} ms, written out in {WriteBack:F1} ms",
                 copied, frames, Stopwatch.GetElapsedTime(started, copiedAt).TotalMilliseconds, Stopwatch.GetElapsedTime(copiedAt).TotalMilliseconds);

@@ -1,3 +1,6 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using PublicServices.Platform.Engine;
 using PublicServices.Platform.Persistence;
 using PublicServices.Platform.Tests.Persistence;
@@ -69,5 +72,42 @@ public sealed class LeaseClaimsTests
         Assert.Equal(3, crashed.Count);
         Assert.Empty(tooEarly);
         Assert.Equal(crashed.Order(), afterExpiry.Order());
+    }
+
+    [Fact]
+    public async Task Should_claim_without_waiting_for_the_disk_and_leave_the_context_as_it_was()
+    {
+        var options = await WithDueBookmarksAsync(DatabaseProvider.Sqlite, 3);
+        var seen = new SynchronousAtClaim();
+        var builder = new DbContextOptionsBuilder<AppDbContext>();
+        PersistenceExtensions.Configure(builder, options);
+        await using var db = new AppDbContext(builder.AddInterceptors(seen).Options);
+
+        var claimed = await new LeaseClaims(options).ClaimDueBookmarksAsync(db, "node-a", Now, TimeSpan.FromMinutes(5), 10, CancellationToken.None);
+        db.Bookmarks.Add(new BookmarkRecord { Id = Guid.NewGuid(), InstanceId = Guid.NewGuid(), StepId = "s", Kind = "timer", CreatedAt = Now });
+        await db.SaveChangesAsync();
+
+        Assert.Equal(3, claimed.Count);
+        // SQLite's synchronous levels: 1 NORMAL (the claim's commit does not sync), 2 FULL (the context's own save does).
+        Assert.Equal([1L, 2L], seen.Levels);
+        Assert.False(db.RelaxedDurability);
+    }
+
+    /// <summary>Records the connection's <c>synchronous</c> level when each writing statement runs.</summary>
+    private sealed class SynchronousAtClaim : DbCommandInterceptor
+    {
+        public List<long> Levels { get; } = [];
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("UPDATE", StringComparison.Ordinal) || command.CommandText.Contains("INSERT", StringComparison.Ordinal))
+            {
+                await using var level = command.Connection!.CreateCommand();
+                level.CommandText = "PRAGMA synchronous;";
+                Levels.Add((long)(await level.ExecuteScalarAsync(cancellationToken))!);
+            }
+            return result;
+        }
     }
 }

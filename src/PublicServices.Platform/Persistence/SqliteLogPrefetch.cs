@@ -1,0 +1,42 @@
+using System.Runtime.InteropServices;
+
+namespace PublicServices.Platform.Persistence;
+
+/// <summary>
+/// Asks the kernel to read the next stretch of SQLite's log file into the page cache before the commits overwrite it.
+/// A log frame is 24 bytes of header and a 4,096-byte page, so every frame covers file pages partly; once the log
+/// starts over, a commit that writes into a file page no longer cached must first read it from the disk — inside the
+/// commit, on the submissions' writer (kernel stacks sampled at 1,000 submissions a second: the writer's <c>pwrite</c>
+/// waiting 60–140 ms in <c>ext4_block_write_begin</c>; the machine's proactive reclaim pages out file pages it judges
+/// cold). Reading ahead here, on the checkpointer's thread, takes that read off the commits' path.
+/// <para>A hint (<c>posix_fadvise</c> WILLNEED, asynchronous): nothing changes in the file, and elsewhere than Linux it
+/// does nothing.</para>
+/// </summary>
+internal static class SqliteLogPrefetch
+{
+    /// <summary>64 MB: ≈ 1 s of log at 1,000 submissions a second, twice a checkpoint's interval.</summary>
+    internal const long Stretch = 64 << 20;
+
+    private const int WillNeed = 3;
+
+    /// <summary>Reads ahead from the end of the log's <paramref name="frames"/> frames (where the next commit writes).</summary>
+    public static void Ahead(string log, long frames, int pageSize = 4096)
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists(log))
+            return;
+        try
+        {
+            // Opened and closed each time: SQLite holds no lock on the log file (its locks are on the database and -shm).
+            using var handle = File.OpenHandle(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var offset = 32 + frames * (24L + pageSize);
+            _ = posix_fadvise((int)handle.DangerousGetHandle(), offset, Stretch, WillNeed);
+        }
+        catch (IOException)
+        {
+            // The log was deleted or replaced meanwhile (the last connection closed): nothing to read ahead.
+        }
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int posix_fadvise(int fd, long offset, long length, int advice);
+}
