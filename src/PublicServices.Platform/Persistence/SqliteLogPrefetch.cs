@@ -8,9 +8,10 @@ namespace PublicServices.Platform.Persistence;
 /// starts over, a commit that writes into a file page no longer cached must first read it from the disk — inside the
 /// commit, on the submissions' writer (kernel stacks sampled at 1,000 submissions a second: the writer's <c>pwrite</c>
 /// waiting 60–140 ms in <c>ext4_block_write_begin</c>; the machine's proactive reclaim pages out file pages it judges
-/// cold). Reading ahead here, on the checkpointer's thread, takes that read off the commits' path.
+/// cold). Reading ahead here, on the checkpointer's thread, starts that read before the commits get there.
 /// <para>A hint (<c>posix_fadvise</c> WILLNEED, asynchronous): nothing changes in the file, and elsewhere than Linux it
-/// does nothing.</para>
+/// does nothing. On a slow disk the read may not be done when a commit reaches the page, which then still waits for it:
+/// such waits fell in one benchmark run and not in the next two (docs/performance.md) — it helps, it is not a fix.</para>
 /// </summary>
 internal static class SqliteLogPrefetch
 {
