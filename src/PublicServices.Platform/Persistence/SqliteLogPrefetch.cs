@@ -20,21 +20,24 @@ internal static class SqliteLogPrefetch
 
     private const int WillNeed = 3;
 
+    /// <summary>A frame's size in the log: its header and a page of SQLite's default size, which the portal keeps.</summary>
+    private const long FrameSize = 24 + 4096;
+
     /// <summary>Reads ahead from the end of the log's <paramref name="frames"/> frames (where the next commit writes).</summary>
-    public static void Ahead(string log, long frames, int pageSize = 4096)
+    public static void Ahead(string log, long frames)
     {
-        if (!OperatingSystem.IsLinux() || !File.Exists(log))
+        if (!OperatingSystem.IsLinux())
             return;
         try
         {
             // Opened and closed each time: SQLite holds no lock on the log file (its locks are on the database and -shm).
             using var handle = File.OpenHandle(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            var offset = 32 + frames * (24L + pageSize);
+            var offset = 32 + frames * FrameSize;
             _ = posix_fadvise((int)handle.DangerousGetHandle(), offset, Stretch, WillNeed);
         }
         catch (IOException)
         {
-            // The log was deleted or replaced meanwhile (the last connection closed): nothing to read ahead.
+            // No log (the last connection closed and SQLite deleted it): nothing to read ahead.
         }
     }
 
