@@ -35,6 +35,7 @@ internal sealed class SqliteCheckpointer(DatabaseOptions options, WriterTurns tu
 
     /// <summary>The database file, once the service runs (<see cref="SqliteWriteBack"/> writes its pages out).</summary>
     private string? file;
+    private SqliteLogPrefetch? prefetch;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -56,6 +57,7 @@ internal sealed class SqliteCheckpointer(DatabaseOptions options, WriterTurns tu
         }
         using var background = TakeOver(file);
         this.file = file;
+        prefetch = new SqliteLogPrefetch(file + "-wal");
         try
         {
             // A thread of its own: every call here blocks on the disk (a round's copy and write-back, 50–250 ms under
@@ -85,11 +87,13 @@ internal sealed class SqliteCheckpointer(DatabaseOptions options, WriterTurns tu
             var started = Stopwatch.GetTimestamp();
             var (frames, copied) = Run(connection, "PASSIVE");
             var copiedAt = Stopwatch.GetTimestamp();
-            if (file is not null)
-                SqliteLogPrefetch.Ahead(file + "-wal", frames);
+            // The log's start read too on the round before it starts over: the commits write there first.
+            prefetch?.Ahead(frames, restartNear: frames + prefetch.Stretch / SqliteLogPrefetch.FrameSize >= RestartFrames);
+            var readAt = Stopwatch.GetTimestamp();
             WriteBack();
-            logger.LogTrace("SQLite checkpoint: {Copied} of {Frames} log pages copied back in {Elapsed:F1} ms, written out in {WriteBack:F1} ms",
-                copied, frames, Stopwatch.GetElapsedTime(started, copiedAt).TotalMilliseconds, Stopwatch.GetElapsedTime(copiedAt).TotalMilliseconds);
+            logger.LogTrace("SQLite checkpoint: {Copied} of {Frames} log pages copied back in {Elapsed:F1} ms, {Read} KB of log read ahead in {ReadAhead:F1} ms, written out in {WriteBack:F1} ms",
+                copied, frames, Stopwatch.GetElapsedTime(started, copiedAt).TotalMilliseconds, (prefetch?.LastRead ?? 0) >> 10,
+                Stopwatch.GetElapsedTime(copiedAt, readAt).TotalMilliseconds, Stopwatch.GetElapsedTime(readAt).TotalMilliseconds);
             if (frames < RestartFrames)
                 return;
             var round = Restart(connection, gate, turns, WriteBack);

@@ -37,6 +37,31 @@ internal static class PageCache
         return stat.Dirty + stat.Writeback;
     }
 
+    /// <summary>Pages of <paramref name="file"/> in [<paramref name="offset"/>, + <paramref name="length"/>) held in the
+    /// page cache.</summary>
+    public static ulong Cached(string file, long offset, long length)
+    {
+        using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var range = new CachestatRange { Offset = (ulong)offset, Length = (ulong)length };
+        if (syscall(CachestatSyscall, (int)handle.DangerousGetHandle(), ref range, out var stat, 0) != 0)
+            throw new InvalidOperationException($"cachestat failed (errno {Marshal.GetLastPInvokeError()}): this test needs Linux 6.5 or later");
+        return stat.Cache;
+    }
+
+    /// <summary>Drops <paramref name="file"/>'s pages from the page cache (they are clean: <see cref="CreateOnDisk"/>),
+    /// as the machine's reclaim does to pages it judges cold.</summary>
+    public static void Evict(string file)
+    {
+        using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (posix_fadvise((int)handle.DangerousGetHandle(), 0, 0, DontNeed) != 0)
+            throw new InvalidOperationException("posix_fadvise DONTNEED failed");
+    }
+
+    private const int DontNeed = 4;
+
+    [DllImport("libc")]
+    private static extern int posix_fadvise(int fd, long offset, long length, int advice);
+
     /// <summary>The number of <c>cachestat</c> in Linux's common system call table (x86-64 and arm64 alike).</summary>
     private const long CachestatSyscall = 451;
 
