@@ -9,8 +9,9 @@ namespace PublicServices.Platform.Persistence;
 /// pages it judges cold, and a log page is written once a cycle of ≈ 15 s).
 /// <para>A plain read, not a hint: <c>posix_fadvise</c> WILLNEED only started the disk's read, which was often not done
 /// when a commit reached the page (docs/performance.md). Here the reading thread waits for the disk instead of the
-/// writer. Each round reads only what the commits' advance brought into the stretch (≈ 30 MB at 1,000 submissions a
-/// second, copied from the page cache when it is there), and once the log is about to start over, its start too.</para>
+/// writer. Each round reads only what the commits' advance brought into the stretch (≈ 15 MB a round at 1,000
+/// submissions a second, copied from the page cache when it is there), and once the log is about to start over, its
+/// start too.</para>
 /// </summary>
 /// <param name="log">The database's write-ahead log file.</param>
 /// <param name="stretch">How far ahead of the commits to read: by default 64 MB, ≈ 1 s of log at 1,000 submissions a
