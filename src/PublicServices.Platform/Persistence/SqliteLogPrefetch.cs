@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace PublicServices.Platform.Persistence;
 
 /// <summary>
@@ -57,7 +59,7 @@ internal sealed class SqliteLogPrefetch(string log, long stretch = 64 << 20)
     }
 
     /// <summary>Reads [<paramref name="from"/>, <paramref name="to"/>) and returns where it stopped (the file's end at most).</summary>
-    private long Read(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long from, long to)
+    private long Read(SafeFileHandle handle, long from, long to)
     {
         var at = from;
         while (at < to)
