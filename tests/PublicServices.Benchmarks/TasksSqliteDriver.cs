@@ -76,7 +76,6 @@ public static class TasksSqliteDriver
                 CreatedAt = now, DueAt = due, QueueOrder = due,
             };
             db.Tasks.Add(task);
-            db.TaskSearchTerms.AddRange(TaskSearchTerm.For(task));
             if (i % 10_000 == 9_999)
             {
                 await db.SaveChangesAsync();

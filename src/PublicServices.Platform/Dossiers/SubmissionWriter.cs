@@ -382,7 +382,7 @@ public sealed class SubmissionWriter : IAsyncDisposable
 
     /// <summary>
     /// The rows staged written over <paramref name="db"/>, in its transaction: those the engines collected untracked
-    /// (<paramref name="bulks"/>: every row of a submission — instance, dossier, task with its search terms, bookmarks,
+    /// (<paramref name="bulks"/>: every row of a submission — instance, dossier, task, bookmarks,
     /// journal lines, outbox message — which EF Core's change tracker no longer attaches, snapshots and scans), and any
     /// addition still tracked by <paramref name="contexts"/> (an incident). False, with nothing written, when a context
     /// holds anything but additions.

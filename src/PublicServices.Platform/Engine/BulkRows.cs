@@ -8,7 +8,7 @@ namespace PublicServices.Platform.Engine;
 
 /// <summary>
 /// The rows of many engine calls written in bulk (a batch signal's chunk, a group of submissions): instances started,
-/// bookmarks and tasks opened (with their search terms), journal lines, outbox messages — and a group of submissions'
+/// bookmarks and tasks opened, journal lines, outbox messages — and a group of submissions'
 /// dossiers — and the bookmarks of waits other than tasks closed, collected by <see cref="WorkflowEngine"/> instead of
 /// being tracked by EF Core, then written by <see cref="WriteAsync"/> with multi-row statements (<see cref="BulkInsert"/>)
 /// — in the caller's transaction, after its <c>SaveChanges</c> (the instances resumed, with their revision check), before
@@ -22,17 +22,16 @@ public sealed class BulkRows
     public List<InstanceRecord> Instances { get; } = [];
     public List<DossierRecord> Dossiers { get; } = [];
     public List<TaskRecord> Tasks { get; } = [];
-    public List<TaskSearchTerm> SearchTerms { get; } = [];
     public List<JournalEntryRecord> Journal { get; } = [];
     public List<OutboxMessageRecord> Outbox { get; } = [];
     public List<BookmarkRecord> Opened { get; } = [];
     public List<Guid> Closed { get; } = [];
 
-    public int Count => Instances.Count + Dossiers.Count + Tasks.Count + SearchTerms.Count + Journal.Count + Outbox.Count + Opened.Count + Closed.Count;
+    public int Count => Instances.Count + Dossiers.Count + Tasks.Count + Journal.Count + Outbox.Count + Opened.Count + Closed.Count;
 
     /// <summary>
     /// A bookmark the engine closed, taken out of these rows: opened in this unit of work, it is simply not written (a
-    /// task with its search terms); opened before and not a task's, it is deleted by <see cref="WriteAsync"/>. False for
+    /// task); opened before and not a task's, it is deleted by <see cref="WriteAsync"/>. False for
     /// a task opened before: its bookmark and row are removed through the context.
     /// </summary>
     public bool TryForget(Bookmark closed)
@@ -42,10 +41,7 @@ public sealed class BulkRows
         {
             Opened.RemoveAt(index);
             if (closed.Kind == BookmarkKinds.Task)
-            {
                 Tasks.RemoveAll(t => t.Id == closed.Id);
-                SearchTerms.RemoveAll(t => t.TaskId == closed.Id);
-            }
             return true;
         }
         if (closed.Kind == BookmarkKinds.Task)
@@ -73,7 +69,6 @@ public sealed class BulkRows
         await BulkInsert.WriteAsync(db, Instances, cancellationToken);
         await BulkInsert.WriteAsync(db, Dossiers, cancellationToken);
         await BulkInsert.WriteAsync(db, Tasks, cancellationToken);
-        await BulkInsert.WriteAsync(db, SearchTerms, cancellationToken); // after their tasks (foreign key)
         await BulkInsert.WriteAsync(db, Opened, cancellationToken);
         await BulkInsert.WriteAsync(db, Journal, cancellationToken);
         await BulkInsert.WriteAsync(db, Outbox, cancellationToken);
@@ -86,7 +81,6 @@ public sealed class BulkRows
         Instances.AddRange(other.Instances);
         Dossiers.AddRange(other.Dossiers);
         Tasks.AddRange(other.Tasks);
-        SearchTerms.AddRange(other.SearchTerms);
         Journal.AddRange(other.Journal);
         Outbox.AddRange(other.Outbox);
         Opened.AddRange(other.Opened);
@@ -98,7 +92,6 @@ public sealed class BulkRows
         Instances.Clear();
         Dossiers.Clear();
         Tasks.Clear();
-        SearchTerms.Clear();
         Journal.Clear();
         Outbox.Clear();
         Opened.Clear();

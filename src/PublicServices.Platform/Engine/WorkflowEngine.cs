@@ -23,7 +23,7 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
 
     /// <summary>
     /// When set (a batch signal's chunk, a group of submissions), the rows this context would only add — instances started,
-    /// bookmarks and tasks opened (with their search terms), journal lines, outbox messages — and the bookmarks of waits
+    /// bookmarks and tasks opened, journal lines, outbox messages — and the bookmarks of waits
     /// other than tasks closed are collected here instead of being tracked; the caller writes them with
     /// <see cref="BulkRows.WriteAsync"/> in the transaction of its <c>SaveChanges</c>. Instances resumed (their revision
     /// check), tasks closed that were not opened in this unit of work, incidents and counters stay on the context.
@@ -157,15 +157,9 @@ public sealed class WorkflowEngine(AppDbContext db, DefinitionRegistry definitio
             {
                 var task = TaskProjection.From(definitions.Get(instance.DefinitionId, instance.DefinitionVersion), run.State, opened, instance.CreatedAt, at);
                 if (Bulk is not null)
-                {
                     Bulk.Tasks.Add(task);
-                    Bulk.SearchTerms.AddRange(TaskSearchTerm.For(task));
-                }
                 else
-                {
                     db.Tasks.Add(task);
-                    db.TaskSearchTerms.AddRange(TaskSearchTerm.For(task));
-                }
             }
             if (opened.Kind == BookmarkKinds.Document)
                 Enqueue(instance.Id, DocumentOutboxKind, new JsonObject { ["instanceId"] = instance.Id, ["bookmarkId"] = opened.Id, ["document"] = opened.Data?.DeepClone() }, at);

@@ -94,7 +94,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<DraftRecord> Drafts => Set<DraftRecord>();
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
     public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
-    public DbSet<TaskSearchTerm> TaskSearchTerms => Set<TaskSearchTerm>();
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
     public DbSet<PaymentRecord> Payments => Set<PaymentRecord>();
     public DbSet<PaymentEventRecord> PaymentEvents => Set<PaymentEventRecord>();

@@ -64,14 +64,15 @@ public sealed class TaskQueue(AppDbContext db, TimeProvider clock)
         var words = VietnameseText.Fold(query.Keyword ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5).ToList();
         if (words.Count > 0)
         {
-            // The most selective word (digits first, then the longest) is looked up as a prefix in the term index; the
-            // others are checked on the few rows it leaves.
-            var driver = words.OrderByDescending(w => w.Any(char.IsDigit)).ThenByDescending(w => w.Length).First();
-            // Prefix range [driver, driver with its last character incremented): an index range on every collation.
-            var (low, high) = (driver, driver[..^1] + (char)(driver[^1] + 1));
-            var candidates = db.TaskSearchTerms.Where(s => s.Term.CompareTo(low) >= 0 && s.Term.CompareTo(high) < 0).Select(s => s.TaskId);
-            tasks = tasks.Where(t => candidates.Contains(t.Id));
-            foreach (var word in words.Where(w => w != driver))
+            // The most selective word (digits first, then the longest) is looked up as a prefix in the keyword index;
+            // every word is then checked on the few rows it leaves. A word of punctuation only cannot be looked up.
+            var driver = words.Where(TaskSearch.CanLookUp).OrderByDescending(w => w.Any(char.IsDigit)).ThenByDescending(w => w.Length).FirstOrDefault();
+            if (driver is not null)
+            {
+                var candidates = TaskSearch.Starting(db, driver);
+                tasks = tasks.Where(t => candidates.Contains(t.Id));
+            }
+            foreach (var word in words)
                 tasks = tasks.Where(t => t.SearchText.Contains(word));
         }
         return tasks;

@@ -29,15 +29,3 @@ internal sealed class TaskRecordConfiguration : IEntityTypeConfiguration<TaskRec
         task.HasIndex(t => t.DossierCode);
     }
 }
-
-internal sealed class TaskSearchTermConfiguration : IEntityTypeConfiguration<TaskSearchTerm>
-{
-    public void Configure(EntityTypeBuilder<TaskSearchTerm> term)
-    {
-        term.ToTable("task_search_terms");
-        term.HasKey(t => new { t.Term, t.TaskId });
-        term.Property(t => t.Term).HasMaxLength(64);
-        term.HasIndex(t => t.TaskId);
-        term.HasOne<TaskRecord>().WithMany().HasForeignKey(t => t.TaskId).OnDelete(DeleteBehavior.Cascade);
-    }
-}

@@ -22,9 +22,23 @@ public sealed class SchemaMigrationTests
         var actual = await SchemaSnapshot.ReadAsync(migrated, provider);
         var wanted = await SchemaSnapshot.ReadAsync(expected, provider);
 
+        // The keyword index of tasks is what the model cannot express (0002_task_search.sql): checked on its own.
+        var search = actual.Where(IsTaskSearch).ToList();
         Assert.NotEmpty(wanted);
-        Assert.Equal(string.Join("\n", wanted), string.Join("\n", actual));
+        Assert.DoesNotContain(wanted, IsTaskSearch);
+        Assert.Equal(string.Join("\n", wanted), string.Join("\n", actual.Where(l => !IsTaskSearch(l))));
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            Assert.Contains("column task_search.SearchText  notnull=0 pk=0 default=", search);
+            Assert.Equal(["trigger tasks.tasks_search_delete", "trigger tasks.tasks_search_insert", "trigger tasks.tasks_search_update"],
+                search.Where(l => l.StartsWith("trigger ", StringComparison.Ordinal)));
+        }
+        else
+            Assert.Equal(["index tasks.IX_tasks_search CREATE INDEX \"IX_tasks_search\" ON public.tasks USING gin (array_to_tsvector(array_remove(string_to_array((\"SearchText\")::text, ' '::text), ''::text)))"],
+                search);
     }
+
+    private static bool IsTaskSearch(string line) => line.Contains("task_search", StringComparison.Ordinal) || line.Contains("tasks_search", StringComparison.Ordinal);
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]

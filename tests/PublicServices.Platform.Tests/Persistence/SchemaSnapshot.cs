@@ -4,7 +4,7 @@ using PublicServices.Platform.Persistence;
 
 namespace PublicServices.Platform.Tests.Persistence;
 
-/// <summary>A provider's own description of a schema (tables, columns, indexes, foreign keys) as sorted lines to compare.</summary>
+/// <summary>A provider's own description of a schema (tables, columns, indexes, foreign keys, triggers) as sorted lines to compare.</summary>
 public static class SchemaSnapshot
 {
     public static async Task<IReadOnlyList<string>> ReadAsync(AppDbContext db, DatabaseProvider provider)
@@ -38,6 +38,8 @@ public static class SchemaSnapshot
             foreach (var f in await QueryAsync(connection, $"SELECT \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list('{table}')"))
                 lines.Add($"fk {table}.{f[1]} -> {f[0]}.{f[2]} on delete {f[3]}");
         }
+        foreach (var t in await QueryAsync(connection, "SELECT name, tbl_name FROM sqlite_master WHERE type='trigger'"))
+            lines.Add($"trigger {t[1]}.{t[0]}");
         return lines;
     }
 

@@ -420,14 +420,6 @@ CREATE TABLE "AspNetUserTokens" (
 );
 
 
-CREATE TABLE task_search_terms (
-    "Term" character varying(64) NOT NULL,
-    "TaskId" uuid NOT NULL,
-    CONSTRAINT "PK_task_search_terms" PRIMARY KEY ("Term", "TaskId"),
-    CONSTRAINT "FK_task_search_terms_tasks_TaskId" FOREIGN KEY ("TaskId") REFERENCES tasks ("Id") ON DELETE CASCADE
-);
-
-
 CREATE INDEX "IX_AspNetRoleClaims_RoleId" ON "AspNetRoleClaims" ("RoleId");
 
 
@@ -537,9 +529,6 @@ CREATE UNIQUE INDEX "IX_payments_Reference" ON payments ("Reference");
 
 
 CREATE INDEX "IX_payments_Status_ExpiresAt" ON payments ("Status", "ExpiresAt");
-
-
-CREATE INDEX "IX_task_search_terms_TaskId" ON task_search_terms ("TaskId");
 
 
 CREATE INDEX "IX_tasks_ClaimedBy_QueueOrder_Id" ON tasks ("ClaimedBy", "QueueOrder", "Id") WHERE "ClaimedBy" IS NOT NULL;

@@ -396,14 +396,6 @@ CREATE TABLE "AspNetUserTokens" (
 );
 
 
-CREATE TABLE "task_search_terms" (
-    "Term" TEXT NOT NULL,
-    "TaskId" TEXT NOT NULL,
-    CONSTRAINT "PK_task_search_terms" PRIMARY KEY ("Term", "TaskId"),
-    CONSTRAINT "FK_task_search_terms_tasks_TaskId" FOREIGN KEY ("TaskId") REFERENCES "tasks" ("Id") ON DELETE CASCADE
-);
-
-
 CREATE INDEX "IX_AspNetRoleClaims_RoleId" ON "AspNetRoleClaims" ("RoleId");
 
 
@@ -513,9 +505,6 @@ CREATE UNIQUE INDEX "IX_payments_Reference" ON "payments" ("Reference");
 
 
 CREATE INDEX "IX_payments_Status_ExpiresAt" ON "payments" ("Status", "ExpiresAt");
-
-
-CREATE INDEX "IX_task_search_terms_TaskId" ON "task_search_terms" ("TaskId");
 
 
 CREATE INDEX "IX_tasks_ClaimedBy_QueueOrder_Id" ON "tasks" ("ClaimedBy", "QueueOrder", "Id") WHERE "ClaimedBy" IS NOT NULL;
