@@ -245,7 +245,7 @@ public static class SubmissionsDriver
         }
         // A pause of the driver delays its sends, and the open loop rightly charges the delay to the request; but it is the
         // driver's, not the portal's (runs of 27/11 had single blocking collections of 340–400 ms). So no blocking full
-        // collection during the drive: the preparation's garbage is collected before the clock starts (see below).
+        // collection during the drive: the preparation's garbage was collected before the clock started (top of this method).
         var latencyMode = GCSettings.LatencyMode;
         GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
         try
